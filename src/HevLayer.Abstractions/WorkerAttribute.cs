@@ -1,0 +1,20 @@
+using System;
+
+namespace HevLayer;
+
+/// <summary><c>spec.worker</c>: the container the operator runs for this workload.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class WorkerAttribute : Attribute
+{
+    /// <summary>
+    /// <c>spec.worker.image</c>. When not set: the <c>HevLayerImage</c> MSBuild property, then
+    /// <see cref="HevLayerDefaultsAttribute.Image"/>.
+    /// </summary>
+    public string? Image { get; set; }
+
+    /// <summary><c>spec.worker.batchSize</c>: items handed to the worker per batch.</summary>
+    public int BatchSize { get; set; }
+
+    /// <summary><c>spec.worker.timeoutSeconds</c>: how long one batch may take.</summary>
+    public int TimeoutSeconds { get; set; }
+}

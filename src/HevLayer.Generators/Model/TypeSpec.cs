@@ -1,0 +1,25 @@
+using HevLayer.Policy.Model;
+
+namespace HevLayer.Generators.Model;
+
+/// <summary>
+/// Where and how the generator can extend a workload class. Strings and flags only: never a symbol.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="ContainingTypes">Outer types, outermost first, as their declaration keywords and names.</param>
+/// <param name="Keyword">The type's declaration keyword: <c>class</c> or <c>record</c>.</param>
+/// <param name="Name">The type's name.</param>
+/// <param name="FullyQualifiedName">The fully qualified name with <c>global::</c>.</param>
+/// <param name="IsExtensible">True when the type and all its outer types are partial, non-generic and non-abstract.</param>
+/// <param name="IsReachable">True when generated code anywhere in the assembly can reach the type (no private or protected outer type).</param>
+public sealed record TypeSpec(
+    string Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string Keyword,
+    string Name,
+    string FullyQualifiedName,
+    bool IsExtensible,
+    bool IsReachable);
+
+/// <summary>An outer type a nested workload class is declared in.</summary>
+public sealed record ContainingType(string Keyword, string Name);

@@ -1,0 +1,26 @@
+namespace HevLayer.Generators;
+
+/// <summary>Names of the generator's pipeline steps, so that tests can prove what is cached.</summary>
+public static class TrackingNames
+{
+    /// <summary>Classes with <c>[Pipeline]</c>, parsed into models.</summary>
+    public const string Pipelines = nameof(Pipelines);
+
+    /// <summary>Classes with <c>[Function]</c>, parsed into models.</summary>
+    public const string Functions = nameof(Functions);
+
+    /// <summary>The <c>HevLayerNamespace</c> and <c>HevLayerImage</c> MSBuild properties.</summary>
+    public const string BuildProperties = nameof(BuildProperties);
+
+    /// <summary><c>[assembly: HevLayerDefaults]</c>.</summary>
+    public const string AssemblyDefaults = nameof(AssemblyDefaults);
+
+    /// <summary>The merged project defaults.</summary>
+    public const string Defaults = nameof(Defaults);
+
+    /// <summary>Workloads with the project defaults applied.</summary>
+    public const string Resolved = nameof(Resolved);
+
+    /// <summary>The list of emitted workload types, for the registry.</summary>
+    public const string RegistryEntries = nameof(RegistryEntries);
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Linq;
+using HevLayer.Generators.Emit;
+using HevLayer.Generators.Model;
+using HevLayer.Generators.Parsing;
+using HevLayer.Policy.Emit;
+using HevLayer.Policy.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HevLayer.Generators;
+
+/// <summary>
+/// Turns classes carrying <c>[Pipeline]</c> or <c>[Function]</c> into manifests. The pipeline only:
+/// parsing lives in <see cref="WorkloadParser"/>, rendering in <see cref="SourceEmitter"/> and
+/// <see cref="ManifestWriter"/>. It reports no diagnostics: what it cannot emit, it skips, and the
+/// analyzers say why.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WorkloadGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var pipelines = Declarations(context, AttributeNames.Pipeline, WorkloadKind.Pipeline, TrackingNames.Pipelines);
+        var functions = Declarations(context, AttributeNames.Function, WorkloadKind.Function, TrackingNames.Functions);
+
+        var buildProperties = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ReadBuildProperties(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.BuildProperties);
+
+        var assemblyDefaults = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Defaults,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (ctx, _) => ctx.Attributes.IsDefaultOrEmpty ? ProjectDefaults.None : WorkloadParser.ReadDefaults(ctx.Attributes[0]))
+            .Collect()
+            .Select(static (all, _) => all.IsDefaultOrEmpty ? ProjectDefaults.None : all[0])
+            .WithTrackingName(TrackingNames.AssemblyDefaults);
+
+        var defaults = buildProperties
+            .Combine(assemblyDefaults)
+            .Select(static (pair, _) => ProjectDefaults.Merge(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Defaults);
+
+        var resolvedPipelines = Resolve(pipelines, defaults);
+        var resolvedFunctions = Resolve(functions, defaults);
+
+        context.RegisterSourceOutput(resolvedPipelines, static (spc, w) => EmitWorkload(spc, w));
+        context.RegisterSourceOutput(resolvedFunctions, static (spc, w) => EmitWorkload(spc, w));
+
+        var registry = EmittedNames(resolvedPipelines)
+            .Combine(EmittedNames(resolvedFunctions))
+            .Select(static (pair, _) => new EquatableArray<string>(
+                pair.Left.Concat(pair.Right).OrderBy(n => n, System.StringComparer.Ordinal).ToArray()))
+            .WithTrackingName(TrackingNames.RegistryEntries);
+
+        context.RegisterSourceOutput(registry, static (spc, names) =>
+            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(names)));
+    }
+
+    private static IncrementalValuesProvider<WorkloadDeclaration> Declarations(
+        IncrementalGeneratorInitializationContext context, string attribute, WorkloadKind kind, string trackingName) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attribute,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                (ctx, ct) => WorkloadParser.Parse(ctx, kind, ct))
+            .Where(static d => d is not null)
+            .Select(static (d, _) => d!)
+            .WithTrackingName(trackingName);
+
+    private static IncrementalValuesProvider<ResolvedWorkload> Resolve(
+        IncrementalValuesProvider<WorkloadDeclaration> declarations, IncrementalValueProvider<ProjectDefaults> defaults) =>
+        declarations
+            .Combine(defaults)
+            .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Resolved);
+
+    /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults)
+    {
+        var workload = declaration.Workload.WithDefaults(defaults);
+        var emit = declaration.Type.IsExtensible && declaration.Type.IsReachable && !declaration.HasConflictingKind && ManifestWriter.CanEmit(workload);
+        return emit
+            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), ManifestWriter.Write(workload))
+            : new ResolvedWorkload(declaration.Type, workload, null, null);
+    }
+
+    private static IncrementalValueProvider<ImmutableArray<string>> EmittedNames(IncrementalValuesProvider<ResolvedWorkload> resolved) =>
+        resolved
+            .Where(static r => r.IsEmitted)
+            .Select(static (r, _) => r.Type.FullyQualifiedName)
+            .Collect();
+
+    private static void EmitWorkload(SourceProductionContext context, ResolvedWorkload workload)
+    {
+        if (workload.IsEmitted)
+        {
+            context.AddSource(SourceEmitter.HintName(workload.Type), SourceEmitter.Workload(workload));
+        }
+    }
+
+    private static ProjectDefaults ReadBuildProperties(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property.HevLayerNamespace", out var ns);
+        options.TryGetValue("build_property.HevLayerImage", out var image);
+        return new ProjectDefaults(NullIfBlank(ns), NullIfBlank(image));
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+}

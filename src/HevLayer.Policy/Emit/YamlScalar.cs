@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace HevLayer.Policy.Emit;
+
+/// <summary>Quotes YAML scalars so that every YAML 1.1 and 1.2 reader reads back the same string.</summary>
+public static class YamlScalar
+{
+    private static readonly string[] Reserved =
+    {
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null",
+    };
+
+    /// <summary>
+    /// Returns <paramref name="value"/> plain when it starts with an ASCII letter, holds only ASCII
+    /// letters, digits, '.', '_', '/' and '-', and is no boolean or null word; otherwise double-quoted
+    /// with every control or line-breaking character escaped.
+    /// </summary>
+    public static string Format(string value) => IsPlainSafe(value) ? value : Quote(value);
+
+    private static bool IsPlainSafe(string value)
+    {
+        if (value.Length == 0 || !IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '/' || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        foreach (var word in Reserved)
+        {
+            if (string.Equals(value, word, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    private static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+                        || (char.IsSurrogate(c) && !IsPairedSurrogate(value, i)))
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    private static bool IsPairedSurrogate(string s, int i) =>
+        char.IsHighSurrogate(s[i])
+            ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
+            : i > 0 && char.IsHighSurrogate(s[i - 1]);
+}
