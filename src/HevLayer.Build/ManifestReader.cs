@@ -22,13 +22,15 @@ public static class ManifestReader
     public const string MetadataPrefix = "HevLayer.Manifest:";
 
     /// <summary>Reads every embedded manifest from the assembly at <paramref name="assemblyPath"/>, in metadata order.</summary>
-    public static IReadOnlyList<EmbeddedManifest> Read(string assemblyPath)
+    public static IReadOnlyList<EmbeddedManifest> Read(string assemblyPath) => Read(File.ReadAllBytes(assemblyPath), assemblyPath);
+
+    /// <summary>Reads every embedded manifest from an assembly image, in metadata order.</summary>
+    public static IReadOnlyList<EmbeddedManifest> Read(byte[] image, string displayName)
     {
-        var bytes = File.ReadAllBytes(assemblyPath);
-        using var pe = new PEReader(ImmutableArray.Create(bytes));
+        using var pe = new PEReader(ImmutableArray.Create(image));
         if (!pe.HasMetadata)
         {
-            throw new BadImageFormatException("The file has no .NET metadata.", assemblyPath);
+            throw new BadImageFormatException("The file has no .NET metadata.", displayName);
         }
 
         var md = pe.GetMetadataReader();

@@ -177,8 +177,9 @@ internal static class SourceEmitter
             + string.Join(", ", items) + (entries.Count > 0 ? " " : string.Empty) + "})";
     }
 
-    private static string List(IEnumerable<string> items) =>
-        "global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", items.Select(Literal)) + " })";
+    private static string List(IReadOnlyCollection<string> items) => items.Count == 0
+        ? "global::System.Array.Empty<string>()"
+        : "global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", items.Select(Literal)) + " })";
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

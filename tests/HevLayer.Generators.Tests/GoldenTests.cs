@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+using HevLayer.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace HevLayer.Generators.Tests;
+
+/// <summary>
+/// The generated C# and the manifest YAML, compared byte for byte with files kept in the repository.
+/// Set HEVLAYER_ACCEPT_GOLDEN=1 to accept new output.
+/// </summary>
+public sealed class GoldenTests
+{
+    [Fact]
+    public void Sample_workers_generate_the_golden_sources_and_manifests()
+    {
+        var compilation = GeneratorHarness.Compile(Cases.SampleWorkers())
+            .WithOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        Verify("SampleWorkers", compilation, null);
+    }
+
+    [Fact]
+    public void Declaration_shapes_generate_the_golden_sources_and_manifests()
+    {
+        Verify("Shapes", GeneratorHarness.Compile(Cases.Shapes), Cases.ShapesBuildProperties);
+    }
+
+    private static void Verify(string caseName, Compilation compilation, IReadOnlyDictionary<string, string>? properties)
+    {
+        var (result, output) = GeneratorHarness.Run(compilation, properties);
+        var files = GeneratorHarness.GeneratedSources(result).ToDictionary(p => "sources/" + p.Key, p => p.Value);
+        foreach (var manifest in Emitted.Manifests(output))
+        {
+            files.Add("manifests/" + manifest.FileName, manifest.Yaml);
+        }
+
+        Golden.Verify(caseName, files);
+    }
+}
