@@ -84,12 +84,16 @@ public sealed class EndToEndBuildTests : IClassFixture<PrebuiltHevLayer>
     }
 
     [Fact]
-    public void Msbuild_properties_turn_emission_off_stamp_the_image_and_move_the_folder()
+    public void Msbuild_properties_and_design_time_builds_turn_emission_off_stamp_the_image_and_move_the_folder()
     {
         using var consumer = ConsumerProject.FromSample(hevLayer);
 
         var off = consumer.BuildSucceeds("HevLayerEmitManifests=false");
         Assert.DoesNotContain("HevLayer:", off.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(consumer.ManifestsDirectory));
+
+        var designTime = consumer.BuildSucceeds("DesignTimeBuild=true");
+        Assert.DoesNotContain("HevLayer:", designTime.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(consumer.ManifestsDirectory));
 
         consumer.BuildSucceeds("HevLayerImage=registry.example/ci:abc123", "HevLayerNamespace=from-msbuild", "HevLayerManifestsDir=deploy/");
