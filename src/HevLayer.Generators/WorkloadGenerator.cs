@@ -7,7 +7,6 @@ using HevLayer.Policy.Emit;
 using HevLayer.Policy.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace HevLayer.Generators;
 
@@ -27,7 +26,7 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         var functions = Declarations(context, AttributeNames.Function, WorkloadKind.Function, TrackingNames.Functions);
 
         var buildProperties = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => ReadBuildProperties(options.GlobalOptions))
+            .Select(static (options, _) => BuildProperties.ReadDefaults(options.GlobalOptions))
             .WithTrackingName(TrackingNames.BuildProperties);
 
         var assemblyDefaults = context.SyntaxProvider
@@ -82,7 +81,7 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
     internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults)
     {
         var workload = declaration.Workload.WithDefaults(defaults);
-        var emit = declaration.Type.IsExtensible && declaration.Type.IsReachable && !declaration.HasConflictingKind && ManifestWriter.CanEmit(workload);
+        var emit = declaration.Type.Shape.IsExtensible && ManifestWriter.CanEmit(workload);
         return emit
             ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), ManifestWriter.Write(workload))
             : new ResolvedWorkload(declaration.Type, workload, null, null);
@@ -101,13 +100,4 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             context.AddSource(SourceEmitter.HintName(workload.Type), SourceEmitter.Workload(workload));
         }
     }
-
-    private static ProjectDefaults ReadBuildProperties(AnalyzerConfigOptions options)
-    {
-        options.TryGetValue("build_property.HevLayerNamespace", out var ns);
-        options.TryGetValue("build_property.HevLayerImage", out var image);
-        return new ProjectDefaults(NullIfBlank(ns), NullIfBlank(image));
-    }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

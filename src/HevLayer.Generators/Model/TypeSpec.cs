@@ -10,16 +10,14 @@ namespace HevLayer.Generators.Model;
 /// <param name="Keyword">The type's declaration keyword: <c>class</c> or <c>record</c>.</param>
 /// <param name="Name">The type's name.</param>
 /// <param name="FullyQualifiedName">The fully qualified name with <c>global::</c>.</param>
-/// <param name="IsExtensible">True when the type and all its outer types are partial, non-generic and non-abstract.</param>
-/// <param name="IsReachable">True when generated code anywhere in the assembly can reach the type (no private or protected outer type).</param>
+/// <param name="Shape">Whether the generator can extend the type, and if not, why (the analyzers report it).</param>
 public sealed record TypeSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
     string Keyword,
     string Name,
     string FullyQualifiedName,
-    bool IsExtensible,
-    bool IsReachable);
+    DeclarationShape Shape);
 
 /// <summary>An outer type a nested workload class is declared in.</summary>
 public sealed record ContainingType(string Keyword, string Name);

@@ -8,7 +8,7 @@ namespace HevLayer.Generators.Model;
 /// <see cref="EquatableArray{T}"/>): a symbol, syntax node, compilation or location here would defeat
 /// caching and keep whole compilations alive. A test walks this graph to enforce it.
 /// </summary>
-public sealed record WorkloadDeclaration(TypeSpec Type, WorkloadModel Workload, bool HasConflictingKind);
+public sealed record WorkloadDeclaration(TypeSpec Type, WorkloadModel Workload);
 
 /// <summary>A workload after project defaults are applied, with its manifest when it can be emitted.</summary>
 public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, string? Yaml)

@@ -25,9 +25,8 @@ public static class WorkloadParser
 
         cancellationToken.ThrowIfCancellationRequested();
         return new WorkloadDeclaration(
-            ReadType(type, cancellationToken),
-            ReadWorkload(type, context.Attributes[0], kind),
-            HasConflictingKind(type, kind));
+            ReadType(type, kind, cancellationToken),
+            ReadWorkload(type, context.Attributes[0], kind));
     }
 
     /// <summary>Reads the workload that <paramref name="workloadAttribute"/> and its sibling attributes declare.</summary>
@@ -118,18 +117,38 @@ public static class WorkloadParser
         new(Named(attribute, "Namespace", AsString), Named(attribute, "Image", AsString));
 
     /// <summary>Reads where the generator would put code for <paramref name="type"/>, and whether it can.</summary>
-    public static TypeSpec ReadType(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static TypeSpec ReadType(INamedTypeSymbol type, WorkloadKind kind, CancellationToken cancellationToken)
     {
         var containing = new List<ContainingType>();
-        var extensible = IsPartial(type, cancellationToken) && !type.IsGenericType && !type.IsAbstract && !type.IsStatic;
-        var reachable = IsReachable(type.DeclaredAccessibility);
-
+        string? outerAtFault = null, outerProblem = null;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             containing.Insert(0, new ContainingType(Keyword(outer), outer.Name));
-            extensible &= IsPartial(outer, cancellationToken) && !outer.IsGenericType;
-            reachable &= IsReachable(outer.DeclaredAccessibility);
+            var problem = !IsPartial(outer, cancellationToken) ? "is not partial"
+                : outer.IsGenericType ? "is generic"
+                : !IsReachable(outer.DeclaredAccessibility) ? "is " + AccessibilityText(outer.DeclaredAccessibility)
+                : null;
+            if (problem is not null)
+            {
+                outerAtFault = outer.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+                outerProblem = problem;
+            }
         }
+
+        if (outerAtFault is null && type.ContainingType is not null && !IsReachable(type.DeclaredAccessibility))
+        {
+            outerAtFault = type.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+            outerProblem = "hides it: the class itself is " + AccessibilityText(type.DeclaredAccessibility);
+        }
+
+        var unsupported = type.IsStatic ? "static" : type.IsAbstract ? "abstract" : type.IsGenericType ? "generic" : null;
+        var shape = new DeclarationShape(
+            type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+            IsPartial(type, cancellationToken),
+            unsupported,
+            outerAtFault,
+            outerProblem,
+            HasConflictingKind(type, kind));
 
         return new TypeSpec(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
@@ -137,8 +156,7 @@ public static class WorkloadParser
             Keyword(type),
             type.Name,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            extensible,
-            reachable);
+            shape);
     }
 
     /// <summary>True when the class also carries the other workload attribute.</summary>
@@ -234,6 +252,14 @@ public static class WorkloadParser
 
         return false;
     }
+
+    private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => accessibility.ToString().ToLowerInvariant(),
+    };
 
     private static bool IsReachable(Accessibility accessibility) =>
         accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal or Accessibility.NotApplicable;

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using HevLayer.Generators.Diagnostics;
+using HevLayer.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HevLayer.Generators.Analyzers;
+
+/// <summary>Turns Policy findings into Roslyn diagnostics: the adapter's only translation step.</summary>
+internal static class DiagnosticFactory
+{
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = DiagnosticDescriptors.All.ToDictionary(d => d.Id);
+
+    public static Diagnostic Create(Finding finding, Location location)
+    {
+        var properties = finding.Properties.Count == 0
+            ? ImmutableDictionary<string, string?>.Empty
+            : finding.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
+        return Diagnostic.Create(ById[finding.RuleId], location, properties, finding.Args.Cast<object>().ToArray());
+    }
+
+    /// <summary>A location in a non-C# file from a finding's span (Roslyn's lines and columns are 0-based).</summary>
+    public static Location InFile(SourceSpan span, string path) =>
+        Location.Create(
+            path,
+            new TextSpan(span.Start, System.Math.Max(0, span.End - span.Start)),
+            new LinePositionSpan(
+                new LinePosition(System.Math.Max(0, span.StartLine - 1), System.Math.Max(0, span.StartColumn - 1)),
+                new LinePosition(System.Math.Max(0, span.EndLine - 1), System.Math.Max(0, span.EndColumn - 1))));
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using HevLayer.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HevLayer.Generators.Analyzers;
+
+/// <summary>
+/// Reports what is wrong in the InfraRules files themselves (syntax, schema, the operator's rules), at
+/// their line and column: <c>infrarules.yaml(12,7): error HEVL208: ...</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InfraRulesAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.YamlSyntax,
+        DiagnosticDescriptors.WrongApiVersionOrKind,
+        DiagnosticDescriptors.NotNamedDefault,
+        DiagnosticDescriptors.NamespaceOnClusterScoped,
+        DiagnosticDescriptors.MultipleInfraRules,
+        DiagnosticDescriptors.DuplicatePool,
+        DiagnosticDescriptors.PoolWithoutName,
+        DiagnosticDescriptors.InvalidPoolCeiling,
+        DiagnosticDescriptors.GpuTypeOnNonGpuPool,
+        DiagnosticDescriptors.InvalidQuantity,
+        DiagnosticDescriptors.RequestAboveLimit,
+        DiagnosticDescriptors.InvalidCacheCapacity,
+        DiagnosticDescriptors.InvalidReplicationFactor,
+        DiagnosticDescriptors.CacheNodesMinAboveMax,
+        DiagnosticDescriptors.UnknownCacheMode,
+        DiagnosticDescriptors.UnknownField,
+        DiagnosticDescriptors.WrongValueType);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var (_, files, crossFile) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
+            if (files.Count == 0)
+            {
+                return;
+            }
+
+            start.RegisterAdditionalFileAction(fileContext =>
+            {
+                foreach (var (file, read) in files)
+                {
+                    if (!ReferenceEquals(file, fileContext.AdditionalFile) && file.Path != fileContext.AdditionalFile.Path)
+                    {
+                        continue;
+                    }
+
+                    foreach (var finding in read.Findings)
+                    {
+                        fileContext.ReportDiagnostic(DiagnosticFactory.Create(finding, DiagnosticFactory.InFile(finding.Span!, file.Path)));
+                    }
+
+                    foreach (var finding in crossFile)
+                    {
+                        if (finding.Span is { } span && span.Path == file.Path)
+                        {
+                            fileContext.ReportDiagnostic(DiagnosticFactory.Create(finding, DiagnosticFactory.InFile(span, file.Path)));
+                        }
+                    }
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using HevLayer.Generators.Diagnostics;
+using HevLayer.Generators.Parsing;
+using HevLayer.Policy.InfraRules;
+using HevLayer.Policy.Model;
+using HevLayer.Policy.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HevLayer.Generators.Analyzers;
+
+/// <summary>
+/// Checks every Pipeline and Function against the operator's rules and <c>InfraRules/default</c>, and
+/// squiggles the attribute argument at fault. A thin adapter: <see cref="WorkloadParser"/> reads the
+/// attributes (the same parser the generator uses), <see cref="WorkloadRules"/> decides.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnknownPool,
+        DiagnosticDescriptors.ReplicasAboveCeiling,
+        DiagnosticDescriptors.MissingPool,
+        DiagnosticDescriptors.NegativeReplicas,
+        DiagnosticDescriptors.MinAboveMax,
+        DiagnosticDescriptors.AutoscaleMaxZero,
+        DiagnosticDescriptors.FixedMinZero,
+        DiagnosticDescriptors.FixedMaxIgnored,
+        DiagnosticDescriptors.PausedOverridesMode,
+        DiagnosticDescriptors.InvalidName,
+        DiagnosticDescriptors.InvalidNamespace,
+        DiagnosticDescriptors.DuplicateWorkload,
+        DiagnosticDescriptors.ConflictingKinds,
+        DiagnosticDescriptors.NotPartial,
+        DiagnosticDescriptors.UnsupportedClass,
+        DiagnosticDescriptors.UnsupportedNesting,
+        DiagnosticDescriptors.NoTrigger,
+        DiagnosticDescriptors.ScheduleMissing,
+        DiagnosticDescriptors.MissingImage,
+        DiagnosticDescriptors.InfraRulesNotFound);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var pipeline = start.Compilation.GetTypeByMetadataName(AttributeNames.Pipeline);
+            var function = start.Compilation.GetTypeByMetadataName(AttributeNames.Function);
+            if (pipeline is null && function is null)
+            {
+                return;
+            }
+
+            var (infraRules, _, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
+            var defaults = ReadDefaults(start.Compilation, start.Options);
+            var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location)>();
+
+            start.RegisterSymbolAction(
+                symbolContext => AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, declared),
+                SymbolKind.NamedType);
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (declared.IsEmpty)
+                {
+                    return;
+                }
+
+                if (infraRules is null)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InfraRulesNotFound, Location.None));
+                }
+
+                foreach (var group in declared.GroupBy(d => d.Key).Where(g => g.Count() > 1))
+                {
+                    var all = group.OrderBy(d => d.Type, StringComparer.Ordinal).ToList();
+                    foreach (var item in all)
+                    {
+                        var otherType = all.First(o => o.Type != item.Type || !ReferenceEquals(o.Location, item.Location)).Type;
+                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateWorkload, item.Location, item.Kind, item.Name, item.Namespace, item.Type, otherType));
+                    }
+                }
+            });
+        });
+    }
+
+    private static void AnalyzeType(
+        SymbolAnalysisContext context,
+        INamedTypeSymbol? pipeline,
+        INamedTypeSymbol? function,
+        ProjectDefaults defaults,
+        InfraRulesModel? infraRules,
+        ConcurrentBag<(string, string, string, string, string, Location)> declared)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        AttributeData? workloadAttribute = null, otherAttribute = null, scaling = null;
+        var kind = WorkloadKind.Pipeline;
+        foreach (var attribute in type.GetAttributes())
+        {
+            var isPipeline = pipeline is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, pipeline);
+            var isFunction = function is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, function);
+            if (isPipeline || isFunction)
+            {
+                if (workloadAttribute is null)
+                {
+                    workloadAttribute = attribute;
+                    kind = isFunction ? WorkloadKind.Function : WorkloadKind.Pipeline;
+                }
+                else
+                {
+                    otherAttribute = attribute;
+                }
+            }
+            else if (AttributeNames.Is(attribute, "ScalingAttribute"))
+            {
+                scaling = attribute;
+            }
+        }
+
+        if (workloadAttribute is null)
+        {
+            return;
+        }
+
+        var model = WorkloadParser.ReadWorkload(type, workloadAttribute, kind);
+        var typeSpec = WorkloadParser.ReadType(type, kind, context.CancellationToken);
+        var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, scaling, context.CancellationToken);
+        foreach (var finding in WorkloadRules.Check(model, typeSpec.Shape, defaults, infraRules))
+        {
+            context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
+        }
+
+        var resolved = model.WithDefaults(defaults);
+        if (KubernetesNames.IsDnsLabel(resolved.Name) && KubernetesNames.IsDnsLabel(resolved.Namespace))
+        {
+            var kindName = kind == WorkloadKind.Function ? "Function" : "Pipeline";
+            var location = workloadAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
+            declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, location));
+        }
+    }
+
+    private static ProjectDefaults ReadDefaults(Compilation compilation, AnalyzerOptions options)
+    {
+        var msbuild = BuildProperties.ReadDefaults(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+
+        var assembly = ProjectDefaults.None;
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (AttributeNames.Is(attribute, "HevLayerDefaultsAttribute"))
+            {
+                assembly = WorkloadParser.ReadDefaults(attribute);
+                break;
+            }
+        }
+
+        return ProjectDefaults.Merge(msbuild, assembly);
+    }
+}

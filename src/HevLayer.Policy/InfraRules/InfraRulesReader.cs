@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using HevLayer.Policy.Model;
+using HevLayer.Policy.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HevLayer.Policy.InfraRules;
+
+/// <summary>
+/// Reads InfraRules YAML (a single document or a multi-document stream such as rendered Helm output)
+/// into <see cref="InfraRulesSpec"/>, keeping every node's position, and reports syntax errors, unknown
+/// fields and wrongly typed values at their line and column. Semantic rules run on the result in
+/// <see cref="InfraRulesRules"/>, which this reader applies to the document it returns.
+/// </summary>
+public static class InfraRulesReader
+{
+    /// <summary>The kind this reader looks for.</summary>
+    public const string Kind = "InfraRules";
+
+    private static readonly string[] RootFields = { "apiVersion", "kind", "metadata", "spec", "status" };
+    private static readonly string[] MetadataFields =
+    {
+        "name", "namespace", "labels", "annotations", "uid", "resourceVersion", "generation", "creationTimestamp",
+        "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "finalizers", "ownerReferences", "generateName", "selfLink",
+    };
+
+    private static readonly string[] SpecFields = { "computePools", "documentCache" };
+    private static readonly string[] PoolFields = { "name", "kind", "gpuType", "nodeSelector", "tolerations", "resources", "maxReplicasPerWorkload" };
+    private static readonly string[] ResourcesFields = { "requests", "limits", "claims" };
+    private static readonly string[] CacheFields = { "capGiB", "replicationFactor", "scaling" };
+    private static readonly string[] CacheScalingFields = { "mode", "nodes" };
+    private static readonly string[] NodesFields = { "min", "max" };
+
+    /// <summary>Reads <paramref name="text"/>, the content of <paramref name="path"/>.</summary>
+    public static InfraRulesFile Read(string path, string text)
+    {
+        var findings = new List<Finding>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            findings.Add(Finding.InFile(RuleIds.YamlSyntax, Span(path, e.Start, e.End), Sentence(e.Message)));
+            return new InfraRulesFile(path, null, new EquatableArray<Finding>(findings.ToArray()), EquatableArray<SourceSpan>.Empty);
+        }
+
+        var candidates = new List<YamlMappingNode>();
+        var documents = 0;
+        foreach (var document in stream.Documents)
+        {
+            documents++;
+            if (document.RootNode is YamlMappingNode map && Scalar(map, "kind") is { } kind && kind.Value == Kind)
+            {
+                candidates.Add(map);
+            }
+        }
+
+        // A file with one document that is not of kind InfraRules is taken as a mistyped InfraRules
+        // (HEVL202 says so); in a multi-document stream, other kinds are simply other objects.
+        if (candidates.Count == 0 && documents == 1 && stream.Documents[0].RootNode is YamlMappingNode single)
+        {
+            candidates.Add(single);
+        }
+
+        if (candidates.Count == 0)
+        {
+            return new InfraRulesFile(path, null, new EquatableArray<Finding>(findings.ToArray()), EquatableArray<SourceSpan>.Empty);
+        }
+
+        var reader = new DocumentReader(path, findings);
+        var spec = reader.ReadRoot(candidates[0]);
+        findings.AddRange(InfraRulesRules.Check(spec));
+        var extra = new List<SourceSpan>();
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var at = Span(path, candidates[i].Start, candidates[i].Start);
+            extra.Add(at);
+            findings.Add(Finding.InFile(RuleIds.MultipleInfraRules, at, spec.Document.ToString()));
+        }
+
+        return new InfraRulesFile(path, spec, new EquatableArray<Finding>(findings.ToArray()), new EquatableArray<SourceSpan>(extra.ToArray()));
+    }
+
+    /// <summary>The Levenshtein distance, for did-you-mean suggestions.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>The candidate closest to <paramref name="value"/>, when it is close enough to be a typo.</summary>
+    public static string? Closest(string value, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(value, candidate);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
+    }
+
+    internal static SourceSpan Span(string path, Mark start, Mark end) => new(
+        path,
+        ToInt(start.Index),
+        Math.Max(ToInt(start.Index), ToInt(end.Index)),
+        ToInt(start.Line),
+        ToInt(start.Column),
+        ToInt(end.Line),
+        ToInt(end.Column));
+
+    private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : value < 0 ? 0 : (int)value;
+
+    private static string Sentence(string message)
+    {
+        var trimmed = message.Trim();
+        var close = trimmed.IndexOf("): ", StringComparison.Ordinal);
+        if (trimmed.StartsWith("(", StringComparison.Ordinal) && close > 0)
+        {
+            trimmed = trimmed.Substring(close + 3);
+        }
+
+        return trimmed.TrimEnd('.');
+    }
+
+    private static YamlScalarNode? Scalar(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value as YamlScalarNode : null;
+
+    private sealed class DocumentReader
+    {
+        private readonly string path;
+        private readonly List<Finding> findings;
+
+        public DocumentReader(string path, List<Finding> findings)
+        {
+            this.path = path;
+            this.findings = findings;
+        }
+
+        public InfraRulesSpec ReadRoot(YamlMappingNode root)
+        {
+            CheckFields(root, RootFields, string.Empty);
+            Node<string>? name = null, ns = null;
+            if (Child(root, "metadata") is { } metadataNode && Mapping(metadataNode, "metadata") is { } metadata)
+            {
+                CheckFields(metadata, MetadataFields, "metadata.");
+                name = String(metadata, "name", "metadata.");
+                ns = String(metadata, "namespace", "metadata.");
+            }
+
+            var pools = new List<PoolSpec>();
+            DocumentCacheSpec? cache = null;
+            if (Child(root, "spec") is { } specNode && Mapping(specNode, "spec") is { } spec)
+            {
+                CheckFields(spec, SpecFields, "spec.");
+                if (Child(spec, "computePools") is { } poolsNode)
+                {
+                    if (poolsNode is YamlSequenceNode sequence)
+                    {
+                        foreach (var item in sequence.Children)
+                        {
+                            if (Mapping(item, "spec.computePools[]") is { } pool)
+                            {
+                                pools.Add(ReadPool(pool));
+                            }
+                        }
+                    }
+                    else
+                    {
+                        WrongType(poolsNode, "spec.computePools", "a list of pools");
+                    }
+                }
+
+                if (Child(spec, "documentCache") is { } cacheNode && Mapping(cacheNode, "spec.documentCache") is { } cacheMap)
+                {
+                    cache = ReadCache(cacheMap);
+                }
+            }
+
+            return new InfraRulesSpec(
+                Span(path, root.Start, root.Start),
+                String(root, "apiVersion", string.Empty),
+                String(root, "kind", string.Empty),
+                name,
+                ns,
+                new EquatableArray<PoolSpec>(pools.ToArray()),
+                cache);
+        }
+
+        private PoolSpec ReadPool(YamlMappingNode pool)
+        {
+            const string at = "spec.computePools[].";
+            CheckFields(pool, PoolFields, at);
+            var requests = new List<QuantitySpec>();
+            var limits = new List<QuantitySpec>();
+            if (Child(pool, "resources") is { } resourcesNode && Mapping(resourcesNode, at + "resources") is { } resources)
+            {
+                CheckFields(resources, ResourcesFields, at + "resources.");
+                ReadQuantities(resources, "requests", requests);
+                ReadQuantities(resources, "limits", limits);
+            }
+
+            return new PoolSpec(
+                Span(path, pool.Start, pool.Start),
+                String(pool, "name", at),
+                String(pool, "kind", at),
+                String(pool, "gpuType", at),
+                Integer(pool, "maxReplicasPerWorkload", at),
+                new EquatableArray<QuantitySpec>(requests.ToArray()),
+                new EquatableArray<QuantitySpec>(limits.ToArray()));
+        }
+
+        private void ReadQuantities(YamlMappingNode resources, string key, List<QuantitySpec> into)
+        {
+            if (Child(resources, key) is not { } node || Mapping(node, "resources." + key) is not { } map)
+            {
+                return;
+            }
+
+            foreach (var pair in map.Children)
+            {
+                if (pair.Key is YamlScalarNode { Value: { } resource } && pair.Value is YamlScalarNode { Value: { } value } scalar)
+                {
+                    into.Add(new QuantitySpec(resource, new Node<string>(value, Span(path, scalar.Start, scalar.End))));
+                }
+                else
+                {
+                    WrongType(pair.Value, "resources." + key + "." + pair.Key, "a quantity such as 500m or 512Mi");
+                }
+            }
+        }
+
+        private DocumentCacheSpec ReadCache(YamlMappingNode cache)
+        {
+            const string at = "spec.documentCache.";
+            CheckFields(cache, CacheFields, at);
+            Node<string>? mode = null;
+            Node<long>? min = null, max = null;
+            if (Child(cache, "scaling") is { } scalingNode && Mapping(scalingNode, at + "scaling") is { } scaling)
+            {
+                CheckFields(scaling, CacheScalingFields, at + "scaling.");
+                mode = String(scaling, "mode", at + "scaling.");
+                if (Child(scaling, "nodes") is { } nodesNode && Mapping(nodesNode, at + "scaling.nodes") is { } nodes)
+                {
+                    CheckFields(nodes, NodesFields, at + "scaling.nodes.");
+                    min = Integer(nodes, "min", at + "scaling.nodes.");
+                    max = Integer(nodes, "max", at + "scaling.nodes.");
+                }
+            }
+
+            return new DocumentCacheSpec(Span(path, cache.Start, cache.Start), Number(cache, "capGiB", at), Integer(cache, "replicationFactor", at), mode, min, max);
+        }
+
+        private void CheckFields(YamlMappingNode map, string[] known, string at)
+        {
+            foreach (var key in map.Children.Keys)
+            {
+                if (key is not YamlScalarNode { Value: { } name })
+                {
+                    WrongType(key, at.TrimEnd('.'), "a mapping with plain keys");
+                    continue;
+                }
+
+                if (Array.IndexOf(known, name) >= 0)
+                {
+                    continue;
+                }
+
+                var suggestion = Closest(name, known);
+                var hint = suggestion is null
+                    ? "known fields here: " + string.Join(", ", known)
+                    : "did you mean '" + suggestion + "'?";
+                findings.Add(Finding.InFile(RuleIds.UnknownField, Span(path, key.Start, key.End), name, at.Length == 0 ? "the document root" : at.TrimEnd('.'), hint));
+            }
+        }
+
+        private YamlMappingNode? Mapping(YamlNode node, string field)
+        {
+            if (node is YamlMappingNode map)
+            {
+                return map;
+            }
+
+            if (!IsNull(node))
+            {
+                WrongType(node, field, "a mapping");
+            }
+
+            return null;
+        }
+
+        private Node<string>? String(YamlMappingNode map, string key, string at)
+        {
+            if (Child(map, key) is not { } node || IsNull(node))
+            {
+                return null;
+            }
+
+            if (node is YamlScalarNode { Value: { } value } scalar)
+            {
+                return new Node<string>(value, Span(path, scalar.Start, scalar.End));
+            }
+
+            WrongType(node, at + key, "a string");
+            return null;
+        }
+
+        private Node<long>? Integer(YamlMappingNode map, string key, string at)
+        {
+            if (Child(map, key) is not { } node || IsNull(node))
+            {
+                return null;
+            }
+
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } text } scalar
+                && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return new Node<long>(value, Span(path, scalar.Start, scalar.End));
+            }
+
+            WrongType(node, at + key, "a whole number");
+            return null;
+        }
+
+        private Node<double>? Number(YamlMappingNode map, string key, string at)
+        {
+            if (Child(map, key) is not { } node || IsNull(node))
+            {
+                return null;
+            }
+
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } text } scalar
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                && !double.IsInfinity(value) && !double.IsNaN(value))
+            {
+                return new Node<double>(value, Span(path, scalar.Start, scalar.End));
+            }
+
+            WrongType(node, at + key, "a number");
+            return null;
+        }
+
+        private void WrongType(YamlNode node, string field, string expected) =>
+            findings.Add(Finding.InFile(RuleIds.WrongValueType, Span(path, node.Start, node.End), field, expected));
+
+        private static YamlNode? Child(YamlMappingNode map, string key) =>
+            map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+        private static bool IsNull(YamlNode node) =>
+            node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
+            && (scalar.Value is null || scalar.Value.Length == 0 || scalar.Value == "~" || scalar.Value == "null" || scalar.Value == "Null" || scalar.Value == "NULL");
+    }
+}

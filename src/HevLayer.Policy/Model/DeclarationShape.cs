@@ -1,0 +1,16 @@
+namespace HevLayer.Policy.Model;
+
+/// <summary>
+/// Facts about the C# declaration of a workload class that decide whether the generator can extend it.
+/// </summary>
+/// <param name="TypeName">The class name as users see it.</param>
+/// <param name="IsPartial">True when the class is declared partial.</param>
+/// <param name="UnsupportedReason">"abstract", "static" or "generic" when the class is one of those; else null.</param>
+/// <param name="Outer">The outer type at fault, when nesting prevents generation; else null.</param>
+/// <param name="OuterProblem">Why that outer type prevents generation.</param>
+/// <param name="HasConflictingKind">True when the class carries both [Pipeline] and [Function].</param>
+public sealed record DeclarationShape(string TypeName, bool IsPartial, string? UnsupportedReason, string? Outer, string? OuterProblem, bool HasConflictingKind)
+{
+    /// <summary>True when the generator can add members to the class and reach it from the registry.</summary>
+    public bool IsExtensible => IsPartial && UnsupportedReason is null && Outer is null && !HasConflictingKind;
+}
