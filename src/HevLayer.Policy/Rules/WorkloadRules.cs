@@ -102,7 +102,7 @@ public static class WorkloadRules
                 yield return Finding.AtWorkload(RuleIds.UnknownPool, WorkloadTarget.Pool, scaling.Pool!, infraRules.Source, ordered.Length == 0 ? "(none)" : string.Join(", ", ordered))
                     .With(PropertyNames.Pools, string.Join(",", ordered));
             }
-            else if (pool.MaxReplicasPerWorkload is long ceiling && scaling.ReplicasCheckedAgainstCeiling is int replicas && replicas > ceiling)
+            else if (pool.MaxReplicasPerWorkload is long ceiling && ceiling >= 1 && scaling.ReplicasCheckedAgainstCeiling is int replicas && replicas > ceiling)
             {
                 var isFixed = scaling.Mode == ScalingMode.Fixed;
                 yield return Finding.AtWorkload(

@@ -16,7 +16,7 @@ public sealed class PrebuiltHevLayer : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), "hevlayer-prebuilt-" + Guid.NewGuid().ToString("N")) + Path.DirectorySeparatorChar;
         Copy("lib", "HevLayer.Abstractions.dll");
-        Copy("analyzers", "HevLayer.Generators.dll", "HevLayer.Policy.dll");
+        Copy("analyzers", "HevLayer.Generators.dll", "HevLayer.Policy.dll", "HevLayer.Generators.CodeFixes.dll", "analyzer-deps/YamlDotNet.dll");
         Copy("tasks", "HevLayer.Build.dll", "HevLayer.Policy.dll");
     }
 
@@ -29,7 +29,7 @@ public sealed class PrebuiltHevLayer : IDisposable
         var target = System.IO.Directory.CreateDirectory(Path.Combine(Directory, folder)).FullName;
         foreach (var file in files)
         {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, file), Path.Combine(target, file));
+            File.Copy(Path.Combine(AppContext.BaseDirectory, file), Path.Combine(target, Path.GetFileName(file)));
         }
     }
 }
