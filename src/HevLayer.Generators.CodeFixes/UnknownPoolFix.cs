@@ -9,7 +9,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HevLayer.Generators.CodeFixes;
 
-/// <summary>HEVL001: replace an unknown pool with each existing pool, the closest name first.</summary>
+/// <summary>
+/// HEVL001: replace an unknown pool with each existing pool, the closest name first. The first action
+/// ("the closest pool") shares one equivalence key across diagnostics, so Fix All and
+/// <c>dotnet format analyzers --diagnostics HEVL001</c> replace every unknown pool with its closest match.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownPoolFix))]
 [System.Composition.Shared]
 public sealed class UnknownPoolFix : CodeFixProvider
@@ -17,8 +21,8 @@ public sealed class UnknownPoolFix : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnknownPool);
 
-    /// <summary>The pool to use is a choice, so there is no Fix All.</summary>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -32,12 +36,17 @@ public sealed class UnknownPoolFix : CodeFixProvider
                 continue;
             }
 
-            foreach (var pool in pools!.Split(','))
+            var ordered = pools!.Split(',');
+            for (var i = 0; i < ordered.Length; i++)
             {
+                var pool = ordered[i];
                 var replacement = argument.WithExpression(
                     SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(pool)).WithTriviaFrom(argument.Expression));
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Use pool '{pool}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument, replacement))), equivalenceKey: RuleIds.UnknownPool + ":" + pool),
+                    CodeAction.Create(
+                        i == 0 ? $"Use pool '{pool}' (closest)" : $"Use pool '{pool}'",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument, replacement))),
+                        equivalenceKey: i == 0 ? RuleIds.UnknownPool : RuleIds.UnknownPool + ":" + pool),
                     diagnostic);
             }
         }

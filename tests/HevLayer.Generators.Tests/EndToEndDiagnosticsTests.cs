@@ -73,23 +73,59 @@ public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
     }
 
     [Fact]
-    public void Dotnet_format_applies_the_ceiling_fix_from_the_command_line()
+    public void Dotnet_format_applies_every_fix_from_the_command_line()
     {
         using var consumer = ConsumerProject.FromSample(hevLayer);
+        Edit(consumer, "IngestDocs.cs", "Pool = \"cpu\"", "Pool = \"cpus\"");
+        Edit(consumer, "IngestDocs.cs", "public sealed partial class IngestDocs", "public sealed class IngestDocs");
         Edit(consumer, "EnrichProducts.cs", "MaxReplicas = 8", "MaxReplicas = 30");
-        Edit(consumer, "EmbedChunks.cs", "MinReplicas = 2)", "MinReplicas = 9)");
-        consumer.Build();
+        Edit(consumer, "EmbedChunks.cs", "MinReplicas = 2)", "MinReplicas = 9, MaxReplicas = 12)");
+        consumer.Write("Idle.cs", """
+            using HevLayer;
 
-        var format = ProcessRunner.Run(
-            "dotnet",
-            new[] { "format", "analyzers", Path.Combine(consumer.ProjectDirectory, "Consumer.csproj"), "--diagnostics", "HEVL002", "--severity", "error", "-v", "diag" },
-            consumer.Root,
-            TimeSpan.FromMinutes(5));
+            namespace Acme.Workers;
 
-        Assert.True(format.ExitCode == 0, format.ToString());
+            [Pipeline("idle")]
+            [Scaling(Pool = "cpu", Mode = ScalingMode.Fixed, MinReplicas = 0)]
+            public sealed partial class Idle { }
+            """);
+        Assert.NotEqual(0, consumer.Build().ExitCode);
+
+        // One id per run, as the README shows: dotnet format computes diagnostics once per run, so fixes
+        // of several ids in one document would work from stale positions.
+        foreach (var id in new[] { "HEVL001", "HEVL002", "HEVL105", "HEVL008", "HEVL007" })
+        {
+            var format = ProcessRunner.Run(
+                "dotnet",
+                new[] { "format", "analyzers", Path.Combine(consumer.ProjectDirectory, "Consumer.csproj"), "--diagnostics", id, "--severity", "warn", "--no-restore" },
+                consumer.Root,
+                TimeSpan.FromMinutes(5));
+            Assert.True(format.ExitCode == 0 && !format.Output.Contains("Unable to fix", StringComparison.Ordinal), id + ": " + format);
+        }
+
+        var ingest = File.ReadAllText(Path.Combine(consumer.ProjectDirectory, "IngestDocs.cs"));
+        Assert.Contains("[Scaling(Pool = \"cpu\", MinReplicas = 0, MaxReplicas = 4)]", ingest, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class IngestDocs", ingest, StringComparison.Ordinal);
         Assert.Contains("[Scaling(Pool = \"cpu\", MinReplicas = 1, MaxReplicas = 20)]", File.ReadAllText(Path.Combine(consumer.ProjectDirectory, "EnrichProducts.cs")), StringComparison.Ordinal);
         Assert.Contains("Mode = ScalingMode.Fixed, MinReplicas = 4)]", File.ReadAllText(Path.Combine(consumer.ProjectDirectory, "EmbedChunks.cs")), StringComparison.Ordinal);
+        Assert.Contains("Mode = ScalingMode.Disabled, MinReplicas = 0)]", File.ReadAllText(Path.Combine(consumer.ProjectDirectory, "Idle.cs")), StringComparison.Ordinal);
         consumer.BuildSucceeds();
+    }
+
+    [Fact]
+    public void HevLayerInfraRules_names_rendered_helm_output_and_a_missing_file_is_an_error()
+    {
+        using var consumer = ConsumerProject.FromSample(hevLayer);
+        Directory.CreateDirectory(Path.Combine(consumer.ProjectDirectory, "deploy"));
+        var rules = File.ReadAllText(Path.Combine(consumer.ProjectDirectory, "infrarules.yaml")).Replace("maxReplicasPerWorkload: 20", "maxReplicasPerWorkload: 6", StringComparison.Ordinal);
+        consumer.Write("deploy/rendered.yaml", "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: layer\n---\n" + rules);
+
+        var result = consumer.Build("HevLayerInfraRules=deploy/rendered.yaml");
+        AssertOutput(result, "EnrichProducts.cs(16,41): error HEVL002: MaxReplicas = 8 is above the ceiling of pool 'cpu': it allows at most 6 replicas per workload (rendered.yaml line 14)");
+
+        var missing = consumer.Build("HevLayerInfraRules=deploy/missing.yaml");
+        Assert.NotEqual(0, missing.ExitCode);
+        AssertOutput(missing, "error HEVL218: The InfraRules file 'deploy/missing.yaml' named by HevLayerInfraRules does not exist.");
     }
 
     private static void AssertOutput(ProcessResult result, string expected) =>

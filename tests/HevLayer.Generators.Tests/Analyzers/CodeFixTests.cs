@@ -25,7 +25,31 @@ public sealed class CodeFixTests
             public sealed partial class Ingest { }
             """,
             SampleInfraRules)
-        { CodeActionIndex = index, CodeActionEquivalenceKey = "HEVL001:" + pool }.RunAsync();
+        { CodeActionIndex = index, CodeActionEquivalenceKey = index == 0 ? "HEVL001" : "HEVL001:" + pool }.RunAsync();
+
+    [Fact]
+    public Task HEVL001_fix_all_picks_each_workloads_closest_pool() =>
+        new CodeFixVerifier<UnknownPoolFix>(
+            Header + """
+            [Pipeline("a")]
+            [Scaling({|HEVL001:Pool = "gpu-a10"|}, MaxReplicas = 4)]
+            public sealed partial class A { }
+
+            [Pipeline("b")]
+            [Scaling({|HEVL001:Pool = "cpus"|}, MaxReplicas = 4)]
+            public sealed partial class B { }
+            """,
+            Header + """
+            [Pipeline("a")]
+            [Scaling(Pool = "gpu", MaxReplicas = 4)]
+            public sealed partial class A { }
+
+            [Pipeline("b")]
+            [Scaling(Pool = "cpu", MaxReplicas = 4)]
+            public sealed partial class B { }
+            """,
+            SampleInfraRules)
+        { CodeActionEquivalenceKey = "HEVL001" }.RunAsync();
 
     [Fact]
     public Task HEVL002_clamps_max_to_the_ceiling_in_autoscale_mode() =>
