@@ -102,6 +102,12 @@ public sealed class ManifestFolder
             wanted.Add(manifest.FileName, manifest.Yaml);
         }
 
+        if (wanted.Count == 0 && !File.Exists(Path.Combine(directory, RecordFileName)))
+        {
+            // A project without workloads (for example one that gets the package transitively) gets no folder.
+            return new ManifestFolderResult(Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>());
+        }
+
         wanted.Add(KustomizationFileName, Kustomization(wanted.Keys));
 
         CreateDirectory();
@@ -114,7 +120,7 @@ public sealed class ManifestFolder
             var bytes = Utf8.GetBytes(pair.Value);
             if (File.Exists(path))
             {
-                if (File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+                if (SameBytes(File.ReadAllBytes(path), bytes))
                 {
                     continue;
                 }
@@ -213,13 +219,44 @@ public sealed class ManifestFolder
         WriteAtomically(Path.Combine(directory, RecordFileName), Utf8.GetBytes(text.ToString()));
     }
 
-    private static void WriteAtomically(string path, byte[] bytes)
+    /// <summary>True when both arrays hold the same bytes.</summary>
+    internal static bool SameBytes(byte[] a, byte[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a temporary file beside <paramref name="path"/> and renames it into place.</summary>
+    internal static void WriteAtomically(string path, byte[] bytes)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
             File.WriteAllBytes(temp, bytes);
+#if NET
             File.Move(temp, path, overwrite: true);
+#else
+            if (File.Exists(path))
+            {
+                File.Replace(temp, path, null);
+            }
+            else
+            {
+                File.Move(temp, path);
+            }
+#endif
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -23,9 +23,36 @@ public sealed class WriteManifests : Task
     /// <summary>The project's name, recorded as the folder's owner and used in messages.</summary>
     public string ProjectName { get; set; } = string.Empty;
 
+    /// <summary>The InfraRules files the analyzers checked against (metadata HevLayerInfraRulesSource names a cluster snapshot's source).</summary>
+    public ITaskItem[] InfraRulesFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>When set, the summary is appended to this file as Markdown (for example $GITHUB_STEP_SUMMARY).</summary>
+    public string SummaryFile { get; set; } = string.Empty;
+
     /// <summary>The manifest files, full paths, for later targets.</summary>
     [Output]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
+
+    private void Summarize(System.Collections.Generic.IReadOnlyList<EmbeddedManifest> embedded)
+    {
+        var files = InfraRulesFiles.Where(f => File.Exists(f.ItemSpec)).ToList();
+        var reads = files.Select(f => Policy.InfraRules.InfraRulesReader.Read(f.ItemSpec, File.ReadAllText(f.ItemSpec))).ToList();
+        var describe = files.Zip(reads, (f, r) => (f, r)).ToDictionary(
+            p => p.r,
+            p => string.IsNullOrEmpty(p.f.GetMetadata("HevLayerInfraRulesSource")) ? Path.GetFileName(p.f.ItemSpec) : p.f.GetMetadata("HevLayerInfraRulesSource"));
+        var (model, _) = Policy.InfraRules.InfraRulesSources.Combine(reads, r => describe[r]);
+        var source = model?.Source ?? "none found";
+        var rows = BuildSummary.Rows(embedded, model);
+        foreach (var line in BuildSummary.Text(ProjectName, source, rows))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+
+        if (!string.IsNullOrWhiteSpace(SummaryFile))
+        {
+            File.AppendAllText(SummaryFile, BuildSummary.Markdown(ProjectName, source, rows));
+        }
+    }
 
     /// <inheritdoc />
     public override bool Execute()
@@ -37,9 +64,16 @@ public sealed class WriteManifests : Task
             var result = folder.Write(embedded);
             Manifests = result.Manifests.Select(f => (ITaskItem)new TaskItem(Path.Combine(folder.Directory, f))).ToArray();
             var deleted = result.Deleted.Count == 0 ? string.Empty : $", {result.Deleted.Count} removed";
+            if (result.Manifests.Count == 0 && result.Changed.Count == 0 && result.Deleted.Count == 0)
+            {
+                Log.LogMessage(MessageImportance.Low, "HevLayer: no workloads in this project; nothing written.");
+                return true;
+            }
+
             Log.LogMessage(
                 MessageImportance.High,
                 $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+            Summarize(embedded);
             return true;
         }
         catch (ManifestFolderException e)
@@ -47,7 +81,7 @@ public sealed class WriteManifests : Task
             Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
             return false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or YamlDotNet.Core.YamlException)
         {
             Log.LogError(null, "HEVL301", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
             return false;

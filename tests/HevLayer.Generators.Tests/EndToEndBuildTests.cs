@@ -12,19 +12,12 @@ namespace HevLayer.Generators.Tests;
 /// asserting what lands on disk. These take seconds each; they share one copy of the assemblies.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class EndToEndBuildTests : IClassFixture<PrebuiltHevLayer>
+public sealed class EndToEndBuildTests
 {
-    private readonly PrebuiltHevLayer hevLayer;
-
-    public EndToEndBuildTests(PrebuiltHevLayer hevLayer)
-    {
-        this.hevLayer = hevLayer;
-    }
-
     [Fact]
     public void Build_writes_the_golden_manifests_that_kubectl_accepts_and_a_rebuild_rewrites_nothing()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
 
         var first = consumer.BuildSucceeds();
 
@@ -55,8 +48,8 @@ public sealed class EndToEndBuildTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void Two_clean_builds_in_different_folders_write_byte_identical_manifests()
     {
-        using var a = ConsumerProject.FromSample(hevLayer);
-        using var b = ConsumerProject.FromSample(hevLayer);
+        using var a = ConsumerProject.FromSample();
+        using var b = ConsumerProject.FromSample();
 
         a.BuildSucceeds();
         b.BuildSucceeds();
@@ -70,7 +63,7 @@ public sealed class EndToEndBuildTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void Removing_a_workload_deletes_only_its_manifest_and_a_users_file_survives()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
         consumer.BuildSucceeds();
         File.WriteAllText(Path.Combine(consumer.ManifestsDirectory, "README.txt"), "my notes");
 
@@ -86,7 +79,7 @@ public sealed class EndToEndBuildTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void Msbuild_properties_and_design_time_builds_turn_emission_off_stamp_the_image_and_move_the_folder()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
 
         var off = consumer.BuildSucceeds("HevLayerEmitManifests=false");
         Assert.DoesNotContain("HevLayer:", off.Output, StringComparison.Ordinal);

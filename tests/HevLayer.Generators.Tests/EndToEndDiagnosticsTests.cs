@@ -12,19 +12,12 @@ namespace HevLayer.Generators.Tests;
 /// mode, and the code fixes from the command line with `dotnet format analyzers`.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
+public sealed class EndToEndDiagnosticsTests
 {
-    private readonly PrebuiltHevLayer hevLayer;
-
-    public EndToEndDiagnosticsTests(PrebuiltHevLayer hevLayer)
-    {
-        this.hevLayer = hevLayer;
-    }
-
     [Fact]
     public void Broken_scaling_and_infrarules_fail_the_build_with_located_errors_and_sarif()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
         Edit(consumer, "IngestDocs.cs", "Pool = \"cpu\", MinReplicas = 0, MaxReplicas = 4", "Pool = \"gpu-a10\", MinReplicas = 0, MaxReplicas = 4");
         Edit(consumer, "EnrichProducts.cs", "MaxReplicas = 8", "MaxReplicas = 30");
         Edit(consumer, "infrarules.yaml", "memory: 8Gi", "memory: 8GB");
@@ -49,7 +42,7 @@ public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void Strict_mode_turns_hevl_warnings_into_errors()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
         Edit(consumer, "EmbedChunks.cs", "MinReplicas = 2)", "MinReplicas = 2, MaxReplicas = 3)");
 
         var relaxed = consumer.BuildSucceeds("TreatWarningsAsErrors=false");
@@ -63,7 +56,7 @@ public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void Editorconfig_sets_a_rules_severity()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
         Edit(consumer, "EnrichProducts.cs", "MaxReplicas = 8", "MaxReplicas = 30");
         File.WriteAllText(Path.Combine(consumer.Root, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.HEVL002.severity = warning\n");
 
@@ -75,7 +68,7 @@ public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void Dotnet_format_applies_every_fix_from_the_command_line()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
         Edit(consumer, "IngestDocs.cs", "Pool = \"cpu\"", "Pool = \"cpus\"");
         Edit(consumer, "IngestDocs.cs", "public sealed partial class IngestDocs", "public sealed class IngestDocs");
         Edit(consumer, "EnrichProducts.cs", "MaxReplicas = 8", "MaxReplicas = 30");
@@ -97,7 +90,7 @@ public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
         {
             var format = ProcessRunner.Run(
                 "dotnet",
-                new[] { "format", "analyzers", Path.Combine(consumer.ProjectDirectory, "Consumer.csproj"), "--diagnostics", id, "--severity", "warn", "--no-restore" },
+                new[] { "format", "analyzers", consumer.ProjectFile, "--diagnostics", id, "--severity", "warn", "--no-restore" },
                 consumer.Root,
                 TimeSpan.FromMinutes(5));
             Assert.True(format.ExitCode == 0 && !format.Output.Contains("Unable to fix", StringComparison.Ordinal), id + ": " + format);
@@ -115,7 +108,7 @@ public sealed class EndToEndDiagnosticsTests : IClassFixture<PrebuiltHevLayer>
     [Fact]
     public void HevLayerInfraRules_names_rendered_helm_output_and_a_missing_file_is_an_error()
     {
-        using var consumer = ConsumerProject.FromSample(hevLayer);
+        using var consumer = ConsumerProject.FromSample();
         Directory.CreateDirectory(Path.Combine(consumer.ProjectDirectory, "deploy"));
         var rules = File.ReadAllText(Path.Combine(consumer.ProjectDirectory, "infrarules.yaml")).Replace("maxReplicasPerWorkload: 20", "maxReplicasPerWorkload: 6", StringComparison.Ordinal);
         consumer.Write("deploy/rendered.yaml", "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: layer\n---\n" + rules);

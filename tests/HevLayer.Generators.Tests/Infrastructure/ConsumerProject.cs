@@ -7,58 +7,61 @@ using Xunit;
 namespace HevLayer.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// The HevLayer assemblies of this test run, laid out once per run like the package lays them out
-/// (lib/, analyzers/, tasks/), so that many throwaway consumers can build against them.
+/// The HevLayer.Generators package, packed once per test run into a temporary folder feed, with a
+/// private NuGet packages folder so that a re-pack of the same version is never served from a cache.
 /// </summary>
-public sealed class PrebuiltHevLayer : IDisposable
+public sealed class HevLayerPackage
 {
-    public PrebuiltHevLayer()
+    private static readonly Lazy<HevLayerPackage> Instance = new(() => new HevLayerPackage());
+
+    private HevLayerPackage()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "hevlayer-prebuilt-" + Guid.NewGuid().ToString("N")) + Path.DirectorySeparatorChar;
-        Copy("lib", "HevLayer.Abstractions.dll");
-        Copy("analyzers", "HevLayer.Generators.dll", "HevLayer.Policy.dll", "HevLayer.Generators.CodeFixes.dll", "analyzer-deps/YamlDotNet.dll");
-        Copy("tasks", "HevLayer.Build.dll", "HevLayer.Policy.dll");
+        var root = Path.Combine(Path.GetTempPath(), "hevlayer-package-" + Guid.NewGuid().ToString("N"));
+        Feed = Path.Combine(root, "feed");
+        PackagesFolder = Path.Combine(root, "packages");
+        Directory.CreateDirectory(PackagesFolder);
+        var project = Path.Combine(RepoPaths.Root, "src", "HevLayer.Generators.Package", "HevLayer.Generators.Package.csproj");
+        var pack = ProcessRunner.Run("dotnet", new[] { "pack", project, "-c", "Release", "-o", Feed, "-nologo", "-tl:off", "-v:m" }, RepoPaths.Root, TimeSpan.FromMinutes(10));
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+        Version = typeof(WorkloadGenerator).Assembly.GetName().Version!.ToString(3);
+        Nupkg = Path.Combine(Feed, $"HevLayer.Generators.{Version}.nupkg");
+        Assert.True(File.Exists(Nupkg), "No package at " + Nupkg);
     }
 
-    public string Directory { get; }
+    /// <summary>The one package of this test run.</summary>
+    public static HevLayerPackage Shared => Instance.Value;
 
-    public void Dispose() => ConsumerProject.TryDelete(Directory);
+    public string Feed { get; }
 
-    private void Copy(string folder, params string[] files)
-    {
-        var target = System.IO.Directory.CreateDirectory(Path.Combine(Directory, folder)).FullName;
-        foreach (var file in files)
-        {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, file), Path.Combine(target, Path.GetFileName(file)));
-        }
-    }
+    public string PackagesFolder { get; }
+
+    public string Version { get; }
+
+    public string Nupkg { get; }
 }
 
-/// <summary>A throwaway user project on disk, built with a real <c>dotnet build</c>.</summary>
+/// <summary>A throwaway user project on disk that references the package by version, built with a real <c>dotnet build</c>.</summary>
 internal sealed class ConsumerProject : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
-    public ConsumerProject(PrebuiltHevLayer hevLayer, string name = "Consumer")
+    public ConsumerProject(string name = "Consumer")
     {
+        Package = HevLayerPackage.Shared;
         Root = Path.Combine(Path.GetTempPath(), "hevlayer-e2e-" + Guid.NewGuid().ToString("N"));
         ProjectDirectory = Path.Combine(Root, name);
-        System.IO.Directory.CreateDirectory(ProjectDirectory);
-        var eng = Path.Combine(RepoPaths.Root, "eng");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), $"""
-            <Project>
-              <PropertyGroup>
-                <HevLayerPrebuiltDir>{hevLayer.Directory}</HevLayerPrebuiltDir>
-              </PropertyGroup>
-              <Import Project="{Path.Combine(eng, "HevLayer.InRepo.props")}" />
-            </Project>
+        Directory.CreateDirectory(ProjectDirectory);
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="hevlayer-test-feed" value="{Package.Feed}" />
+              </packageSources>
+            </configuration>
             """);
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), $"""
-            <Project>
-              <Import Project="{Path.Combine(eng, "HevLayer.InRepo.targets")}" />
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(ProjectDirectory, name + ".csproj"), """
+        ProjectFile = Path.Combine(ProjectDirectory, name + ".csproj");
+        File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -67,20 +70,29 @@ internal sealed class ConsumerProject : IDisposable
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="HevLayer.Generators" Version="{Package.Version}" />
+              </ItemGroup>
             </Project>
             """);
     }
+
+    public HevLayerPackage Package { get; }
 
     public string Root { get; }
 
     public string ProjectDirectory { get; }
 
+    public string ProjectFile { get; }
+
     public string ManifestsDirectory => Path.Combine(ProjectDirectory, "bin", "Debug", "net10.0", "manifests");
 
-    /// <summary>A consumer holding a copy of samples/Workers' sources and InfraRules.</summary>
-    public static ConsumerProject FromSample(PrebuiltHevLayer hevLayer)
+    public Dictionary<string, string?> Environment { get; } = new();
+
+    /// <summary>A consumer holding a copy of samples/Workers' sources and InfraRules, and nothing else but the PackageReference.</summary>
+    public static ConsumerProject FromSample()
     {
-        var consumer = new ConsumerProject(hevLayer);
+        var consumer = new ConsumerProject();
         foreach (var file in System.IO.Directory.GetFiles(RepoPaths.SampleWorkers).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(consumer.ProjectDirectory, Path.GetFileName(file)));
@@ -93,18 +105,34 @@ internal sealed class ConsumerProject : IDisposable
 
     public void Delete(string relativePath) => File.Delete(Path.Combine(ProjectDirectory, relativePath));
 
-    public ProcessResult Build(params string[] properties) =>
-        ProcessRunner.Run(
+    public ProcessResult Build(params string[] properties) => Run("build", properties);
+
+    public ProcessResult Run(string verb, params string[] properties)
+    {
+        var environment = new Dictionary<string, string?>(Environment) { ["NUGET_PACKAGES"] = Package.PackagesFolder };
+        return ProcessRunner.Run(
             "dotnet",
-            new[] { "build", ProjectDirectory, "-nologo", "-tl:off", "-v:m", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(properties.Select(p => "-p:" + p)),
+            new[] { verb, ProjectDirectory, "-nologo", "-tl:off", "-v:m", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(properties.Select(p => "-p:" + p)),
             Root,
-            BuildTimeout);
+            BuildTimeout,
+            environment);
+    }
 
     public ProcessResult BuildSucceeds(params string[] properties)
     {
         var result = Build(properties);
         Assert.True(result.ExitCode == 0, "dotnet build failed: " + result);
+        AssertAnalyzersLoaded(result);
         return result;
+    }
+
+    /// <summary>The generator and analyzers loaded and ran under the SDK's own compiler: none of the load or crash diagnostics.</summary>
+    public static void AssertAnalyzersLoaded(ProcessResult result)
+    {
+        foreach (var id in new[] { "CS9057", "CS8032", "CS8784", "CS8785", "AD0001" })
+        {
+            Assert.False(result.Output.Contains(id, StringComparison.Ordinal), $"{id} in the build output:\n{result}");
+        }
     }
 
     public Dictionary<string, byte[]> ManifestFiles() =>

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using HevLayer.Policy.InfraRules;
+using YamlDotNet.RepresentationModel;
+
+namespace HevLayer.Build;
+
+/// <summary>One workload's line in the build summary.</summary>
+public sealed record SummaryRow(string Workload, string Kind, string Pool, string Mode, int Min, int Max, long? Ceiling)
+{
+    /// <summary>The replicas the pool ceiling applies to: max in autoscale, min in fixed, none when disabled.</summary>
+    public int Checked => Mode switch
+    {
+        "autoscale" => Max,
+        "fixed" => Min,
+        _ => 0,
+    };
+
+    /// <summary>How many more replicas the pool would allow; null when the ceiling is unknown.</summary>
+    public long? Headroom => Ceiling is long c ? c - Checked : null;
+}
+
+/// <summary>
+/// The CI summary: per workload, its pool, mode, replicas, the pool's ceiling and the headroom, read
+/// from the manifests the generator emitted and the InfraRules the analyzers checked against.
+/// </summary>
+public static class BuildSummary
+{
+    /// <summary>Builds the rows, in ordinal order of workload.</summary>
+    public static IReadOnlyList<SummaryRow> Rows(IEnumerable<EmbeddedManifest> manifests, InfraRulesModel? infraRules)
+    {
+        var rows = new List<SummaryRow>();
+        foreach (var manifest in manifests)
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(manifest.Yaml));
+            var root = (YamlMappingNode)stream.Documents[0].RootNode;
+            var metadata = (YamlMappingNode)root["metadata"];
+            var scaling = (YamlMappingNode)((YamlMappingNode)root["spec"])["scaling"];
+            var replicas = (YamlMappingNode)scaling["replicas"];
+            var pool = scaling["pool"].ToString();
+            rows.Add(new SummaryRow(
+                metadata["namespace"] + "/" + metadata["name"],
+                root["kind"].ToString(),
+                pool,
+                scaling["mode"].ToString(),
+                int.Parse(replicas["min"].ToString(), CultureInfo.InvariantCulture),
+                int.Parse(replicas["max"].ToString(), CultureInfo.InvariantCulture),
+                infraRules?.Find(pool)?.MaxReplicasPerWorkload));
+        }
+
+        return rows.OrderBy(r => r.Workload, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The summary as aligned text lines, for the build log.</summary>
+    public static IReadOnlyList<string> Text(string project, string source, IReadOnlyList<SummaryRow> rows)
+    {
+        var table = new List<string[]> { new[] { "WORKLOAD", "KIND", "POOL", "MODE", "REPLICAS", "CEILING", "HEADROOM" } };
+        table.AddRange(rows.Select(Cells));
+        var widths = Enumerable.Range(0, 7).Select(i => table.Max(r => r[i].Length)).ToArray();
+        var lines = new List<string> { $"HevLayer summary for {project} (InfraRules: {source})" };
+        lines.AddRange(table.Select(r => "  " + string.Join("  ", r.Select((c, i) => i == 6 ? c : c.PadRight(widths[i]))).TrimEnd()));
+        return lines;
+    }
+
+    /// <summary>The summary as a Markdown table (for a CI job summary).</summary>
+    public static string Markdown(string project, string source, IReadOnlyList<SummaryRow> rows)
+    {
+        var sb = new StringBuilder()
+            .Append("### HevLayer: ").Append(project).Append("\n\n")
+            .Append("InfraRules: ").Append(source).Append("\n\n")
+            .Append("| workload | kind | pool | mode | replicas | ceiling | headroom |\n|---|---|---|---|---|---|---|\n");
+        foreach (var row in rows)
+        {
+            sb.Append("| ").Append(string.Join(" | ", Cells(row))).Append(" |\n");
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    private static string[] Cells(SummaryRow r) => new[]
+    {
+        r.Workload,
+        r.Kind,
+        r.Pool,
+        r.Mode,
+        r.Min.ToString(CultureInfo.InvariantCulture) + ".." + r.Max.ToString(CultureInfo.InvariantCulture),
+        r.Ceiling?.ToString(CultureInfo.InvariantCulture) ?? "?",
+        r.Headroom?.ToString(CultureInfo.InvariantCulture) ?? "?",
+    };
+}

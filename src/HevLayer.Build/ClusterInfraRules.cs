@@ -1,0 +1,185 @@
+#if NET
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using k8s;
+using k8s.Autorest;
+using k8s.Exceptions;
+
+namespace HevLayer.Build;
+
+/// <summary>A cluster fetch that failed; <see cref="Code"/> is a HEVL id and the message says what to do.</summary>
+public sealed class ClusterFetchException : Exception
+{
+    /// <summary>Creates the exception. The message must never hold a credential.</summary>
+    public ClusterFetchException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    /// <summary>The diagnostic id.</summary>
+    public string Code { get; }
+}
+
+/// <summary>The fetched object as a YAML snapshot, and a description of where it came from.</summary>
+public sealed record ClusterSnapshot(string Yaml, string Source);
+
+/// <summary>
+/// Fetches <c>InfraRules/default</c> (group hevlayer.com, version v1alpha1, plural infrarules,
+/// cluster-scoped) with KubernetesClient, using the usual kubeconfig rules: <c>KUBECONFIG</c> (the first
+/// file in it that exists; KubernetesClient does not expose merging), else <c>~/.kube/config</c>, else the
+/// in-cluster service account. TLS verification
+/// follows the kubeconfig. Every failure is a <see cref="ClusterFetchException"/> whose message holds
+/// no token, certificate or key.
+/// </summary>
+public static class ClusterInfraRules
+{
+    /// <summary>The API group of InfraRules.</summary>
+    public const string Group = "hevlayer.com";
+
+    /// <summary>The API version of InfraRules.</summary>
+    public const string Version = "v1alpha1";
+
+    /// <summary>The resource plural of InfraRules.</summary>
+    public const string Plural = "infrarules";
+
+    /// <summary>The one object's name.</summary>
+    public const string Name = "default";
+
+    /// <summary>Fetches the object and renders the snapshot.</summary>
+    public static ClusterSnapshot Fetch(string? context, TimeSpan timeout)
+    {
+        var (config, contextName) = Configure(context);
+        config.HttpClientTimeout = timeout;
+        var server = config.Host ?? "(unknown server)";
+        var source = $"cluster {server} (context {contextName})";
+
+        using var client = new Kubernetes(config);
+        using var cancel = new CancellationTokenSource(timeout);
+        JsonElement body;
+        try
+        {
+            using var response = client.CustomObjects
+                .GetClusterCustomObjectWithHttpMessagesAsync<JsonElement>(Group, Version, Plural, Name, cancellationToken: cancel.Token)
+                .GetAwaiter().GetResult();
+            body = response.Body;
+        }
+        catch (HttpOperationException e)
+        {
+            throw FromStatus(e.Response?.StatusCode ?? 0, e.Response?.Content, source);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new ClusterFetchException("HEVL401", $"The Kubernetes API server of {source} did not answer within {timeout.TotalSeconds:0} s; no InfraRules were checked. Check that the cluster is reachable, or raise HevLayerClusterTimeoutSeconds.");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ClusterFetchException("HEVL401", $"The Kubernetes API server of {source} cannot be reached ({Describe(e)}); no InfraRules were checked. Check the cluster and your kubeconfig (KUBECONFIG, HevLayerKubeContext).");
+        }
+        catch (JsonException)
+        {
+            throw new ClusterFetchException("HEVL404", $"{source} answered with malformed JSON for InfraRules/default; no InfraRules were checked. Check the Layer operator's version against hevlayer.com/{Version}.");
+        }
+
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new ClusterFetchException("HEVL404", $"{source} answered with a malformed InfraRules/default (a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object); no InfraRules were checked.");
+        }
+
+        var yaml = "# InfraRules/default fetched from " + source + ".\n"
+            + "# A snapshot: every build with HevLayerInfraRulesSource=cluster rewrites it. Do not edit.\n"
+            + JsonToYaml.Convert(body);
+        return new ClusterSnapshot(yaml, source);
+    }
+
+    private static (KubernetesClientConfiguration Config, string Context) Configure(string? context)
+    {
+        var files = KubeconfigFiles();
+        try
+        {
+            if (files.Count > 0)
+            {
+                var kubeconfig = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(files[0]), useRelativePaths: true);
+                if (!string.IsNullOrEmpty(context) && kubeconfig.Contexts?.All(c => c.Name != context) != false)
+                {
+                    var known = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Array.Empty<string>());
+                    throw new ClusterFetchException("HEVL405", $"The kube context '{context}' (HevLayerKubeContext) is not in the kubeconfig ({files[0]}); contexts: {(known.Length == 0 ? "(none)" : known)}.");
+                }
+
+                var name = string.IsNullOrEmpty(context) ? kubeconfig.CurrentContext ?? "(current)" : context!;
+                return (KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, context), name);
+            }
+
+            if (KubernetesClientConfiguration.IsInCluster())
+            {
+                return (KubernetesClientConfiguration.InClusterConfig(), "in-cluster");
+            }
+        }
+        catch (KubeConfigException e)
+        {
+            throw new ClusterFetchException("HEVL405", $"The kubeconfig cannot be used: {e.Message}. Fix it, or point KUBECONFIG at a working one.");
+        }
+        catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException or UnauthorizedAccessException)
+        {
+            throw new ClusterFetchException("HEVL405", $"The kubeconfig ({files[0]}) cannot be read: {e.GetType().Name}. Fix it, or point KUBECONFIG at a working one.");
+        }
+
+        throw new ClusterFetchException("HEVL405", "No kubeconfig found (KUBECONFIG is not set, ~/.kube/config does not exist, and this is not a pod). Set KUBECONFIG, or use HevLayerInfraRulesSource=file.");
+    }
+
+    private static List<string> KubeconfigFiles()
+    {
+        var variable = Environment.GetEnvironmentVariable("KUBECONFIG");
+        if (!string.IsNullOrWhiteSpace(variable))
+        {
+            return variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists).ToList();
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var standard = Path.Combine(home, ".kube", "config");
+        return File.Exists(standard) ? new List<string> { standard } : new List<string>();
+    }
+
+    private static ClusterFetchException FromStatus(HttpStatusCode status, string? content, string source)
+    {
+        var code = (int)status;
+        return code switch
+        {
+            401 => new ClusterFetchException("HEVL402", $"{source} refused the credentials (HTTP 401 Unauthorized). Refresh your login or token; the build needs to 'get' the cluster-scoped resource 'infrarules' in API group 'hevlayer.com'."),
+            403 => new ClusterFetchException("HEVL402", $"{source} denied access (HTTP 403 Forbidden). Grant the build's identity the RBAC verb 'get' on resource 'infrarules' in API group 'hevlayer.com' (cluster-scoped: a ClusterRole and ClusterRoleBinding), for example: kubectl create clusterrole hevlayer-infrarules-reader --verb=get --resource=infrarules.hevlayer.com"),
+            404 when IsObjectMissing(content) => new ClusterFetchException("HEVL403", $"{source} has no InfraRules/default (HTTP 404): the InfraRules resource exists but the object is missing. Create it (Helm: operator.infraRules.create=true)."),
+            404 => new ClusterFetchException("HEVL403", $"{source} does not serve infrarules.hevlayer.com/{Version} (HTTP 404): the Layer operator, or its InfraRules CRD, is not installed."),
+            _ => new ClusterFetchException("HEVL404", $"{source} answered HTTP {code} for InfraRules/default; no InfraRules were checked."),
+        };
+    }
+
+    private static bool IsObjectMissing(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(content);
+            return status.RootElement.TryGetProperty("details", out var details)
+                && details.TryGetProperty("name", out var name)
+                && name.GetString() == Name;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Describe(HttpRequestException e) =>
+        e.InnerException is System.Net.Sockets.SocketException socket ? socket.SocketErrorCode.ToString() : e.HttpRequestError.ToString();
+}
+#endif
