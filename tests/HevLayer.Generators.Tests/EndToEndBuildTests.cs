@@ -89,7 +89,9 @@ public sealed class EndToEndBuildTests
         Assert.DoesNotContain("HevLayer:", designTime.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(consumer.ManifestsDirectory));
 
-        consumer.BuildSucceeds("HevLayerImage=registry.example/ci:abc123", "HevLayerNamespace=from-msbuild", "HevLayerManifestsDir=deploy/");
+        var summary = Path.Combine(consumer.Root, "summary.md");
+        consumer.BuildSucceeds("HevLayerImage=registry.example/ci:abc123", "HevLayerNamespace=from-msbuild", "HevLayerManifestsDir=deploy/", "HevLayerSummaryFile=" + summary);
+        Assert.Contains("| catalog/enrich-products | Function | cpu | autoscale | 1..8 | 20 | 12 |", File.ReadAllText(summary), StringComparison.Ordinal);
         var deploy = Path.Combine(consumer.ProjectDirectory, "deploy");
         var ingest = File.ReadAllText(Path.Combine(deploy, "pipeline.from-msbuild.ingest-docs.yaml"));
         Assert.Contains("image: \"registry.example/ci:abc123\"", ingest, StringComparison.Ordinal);

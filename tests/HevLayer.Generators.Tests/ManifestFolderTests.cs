@@ -132,10 +132,23 @@ public sealed class ManifestFolderTests : IDisposable
     }
 
     [Fact]
-    public void No_manifests_give_an_empty_but_valid_kustomization()
+    public void A_project_without_workloads_gets_no_folder()
     {
-        new ManifestFolder(dir, "App").Write(Array.Empty<EmbeddedManifest>());
+        var result = new ManifestFolder(dir, "App").Write(Array.Empty<EmbeddedManifest>());
 
+        Assert.Empty(result.Changed);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Removing_the_last_workload_deletes_its_file_and_leaves_an_empty_but_valid_kustomization()
+    {
+        var folder = new ManifestFolder(dir, "App");
+        folder.Write(new[] { M("pipeline.a.x.yaml") });
+
+        var result = folder.Write(Array.Empty<EmbeddedManifest>());
+
+        Assert.Equal(new[] { "pipeline.a.x.yaml" }, result.Deleted);
         Assert.EndsWith("resources: []\n", File.ReadAllText(Path.Combine(dir, "kustomization.yaml")), StringComparison.Ordinal);
     }
 
