@@ -41,8 +41,26 @@ internal sealed class ArgumentLocator
             WorkloadTarget.Mode => ScalingNamed("Mode"),
             WorkloadTarget.MinReplicas => ScalingNamed("MinReplicas"),
             WorkloadTarget.MaxReplicas => ScalingNamed("MaxReplicas"),
+            WorkloadTarget.Label => Pair("LabelAttribute", finding.Args.Count > 0 ? finding.Args[0] : null),
+            WorkloadTarget.Annotation => Pair("AnnotationAttribute", finding.Args.Count > 0 ? finding.Args[0] : null),
             _ => TypeLocation(),
         };
+
+    private Location Pair(string attributeName, string? key)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (Parsing.AttributeNames.Is(attribute, attributeName)
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[0].Value as string == key
+                && Attribute(attribute) is { } location)
+            {
+                return location;
+            }
+        }
+
+        return Attribute(workload) ?? TypeLocation();
+    }
 
     private Location ScalingNamed(string name) => scaling is null ? Attribute(workload) ?? TypeLocation() : Named(scaling, name, ScalingLocation());
 

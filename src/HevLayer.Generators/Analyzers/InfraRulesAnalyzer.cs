@@ -30,7 +30,9 @@ public sealed class InfraRulesAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CacheNodesMinAboveMax,
         DiagnosticDescriptors.UnknownCacheMode,
         DiagnosticDescriptors.UnknownField,
-        DiagnosticDescriptors.WrongValueType);
+        DiagnosticDescriptors.WrongValueType,
+        DiagnosticDescriptors.InputOverLimit,
+        DiagnosticDescriptors.InternalError);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

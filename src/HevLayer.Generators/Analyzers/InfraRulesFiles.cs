@@ -76,7 +76,25 @@ internal static class InfraRulesFiles
             return InfraRulesReader.Read(file.Path, string.Empty);
         }
 
-        return Cache.GetValue(text, t => InfraRulesReader.Read(file.Path, t.ToString()));
+        return Cache.GetValue(text, t => ReadGuarded(file.Path, t.ToString()));
+    }
+
+    /// <summary>
+    /// The reader turns every malformed input into findings; should it ever throw, the file reads as one
+    /// HEVL900 finding at its start instead of failing the analyzer (AD0001).
+    /// </summary>
+    private static InfraRulesFile ReadGuarded(string path, string text)
+    {
+        try
+        {
+            return InfraRulesReader.Read(path, text);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var start = new Policy.Rules.SourceSpan(path, 0, 0, 1, 1, 1, 1);
+            var finding = Policy.Rules.Finding.InFile(Policy.Rules.RuleIds.InternalError, start, Path.GetFileName(path), e.GetType().Name, e.Message);
+            return new InfraRulesFile(path, null, new Policy.Model.EquatableArray<Policy.Rules.Finding>(new[] { finding }), Policy.Model.EquatableArray<Policy.Rules.SourceSpan>.Empty);
+        }
     }
 
     /// <summary>How diagnostics name the source of a file: the file name, or the cluster it was fetched from.</summary>

@@ -41,6 +41,9 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NoTrigger,
         DiagnosticDescriptors.ScheduleMissing,
         DiagnosticDescriptors.MissingImage,
+        DiagnosticDescriptors.InvalidLabel,
+        DiagnosticDescriptors.InvalidAnnotation,
+        DiagnosticDescriptors.InternalError,
         DiagnosticDescriptors.InfraRulesNotFound);
 
     /// <inheritdoc />
@@ -62,7 +65,24 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location)>();
 
             start.RegisterSymbolAction(
-                symbolContext => AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, declared),
+                symbolContext =>
+                {
+                    try
+                    {
+                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, declared);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // Never AD0001: a failure to understand the input is a located diagnostic.
+                        var symbol = symbolContext.Symbol;
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.InternalError,
+                            symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None,
+                            symbol.ToDisplayString(),
+                            e.GetType().Name,
+                            e.Message));
+                    }
+                },
                 SymbolKind.NamedType);
 
             start.RegisterCompilationEndAction(end =>

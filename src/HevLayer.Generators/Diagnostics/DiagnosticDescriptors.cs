@@ -222,6 +222,28 @@ public static class DiagnosticDescriptors
         helpLinkUri: HelpBase + "hevl110",
         customTags: new[] { "HevLayer" });
 
+    /// <summary>HEVL111: Invalid label.</summary>
+    public static readonly DiagnosticDescriptor InvalidLabel = new(
+        RuleIds.InvalidLabel,
+        "Invalid label",
+        "Label '{0}' is not valid: {1}",
+        "HevLayer.Declaration",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "hevl111",
+        customTags: new[] { "HevLayer" });
+
+    /// <summary>HEVL112: Invalid annotation key.</summary>
+    public static readonly DiagnosticDescriptor InvalidAnnotation = new(
+        RuleIds.InvalidAnnotation,
+        "Invalid annotation key",
+        "Annotation key '{0}' is not valid: {1}",
+        "HevLayer.Declaration",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "hevl112",
+        customTags: new[] { "HevLayer" });
+
     /// <summary>HEVL200: No InfraRules found.</summary>
     public static readonly DiagnosticDescriptor InfraRulesNotFound = new(
         RuleIds.InfraRulesNotFound,
@@ -420,6 +442,28 @@ public static class DiagnosticDescriptors
         helpLinkUri: HelpBase + "hevl217",
         customTags: new[] { "HevLayer" });
 
+    /// <summary>HEVL220: InfraRules input over a safety limit.</summary>
+    public static readonly DiagnosticDescriptor InputOverLimit = new(
+        RuleIds.InputOverLimit,
+        "InfraRules input over a safety limit",
+        "The InfraRules file was not read: {0}, and the limit is {1}",
+        "HevLayer.InfraRules",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "hevl220",
+        customTags: new[] { "HevLayer" });
+
+    /// <summary>HEVL900: HevLayer could not analyze the input.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new(
+        RuleIds.InternalError,
+        "HevLayer could not analyze the input",
+        "HevLayer could not analyze {0} ({1}: {2}); its checks did not run, so please report this",
+        "HevLayer.Internal",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "hevl900",
+        customTags: new[] { "HevLayer" });
+
     /// <summary>Every descriptor, in id order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -442,6 +486,8 @@ public static class DiagnosticDescriptors
         NoTrigger,
         ScheduleMissing,
         MissingImage,
+        InvalidLabel,
+        InvalidAnnotation,
         InfraRulesNotFound,
         YamlSyntax,
         WrongApiVersionOrKind,
@@ -460,5 +506,7 @@ public static class DiagnosticDescriptors
         UnknownCacheMode,
         UnknownField,
         WrongValueType,
+        InputOverLimit,
+        InternalError,
     };
 }

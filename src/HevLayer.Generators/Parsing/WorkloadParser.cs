@@ -24,9 +24,17 @@ public static class WorkloadParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new WorkloadDeclaration(
-            ReadType(type, kind, cancellationToken),
-            ReadWorkload(type, context.Attributes[0], kind));
+        try
+        {
+            return new WorkloadDeclaration(
+                ReadType(type, kind, cancellationToken),
+                ReadWorkload(type, context.Attributes[0], kind));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            // Never CS8785: the generator skips what it cannot read; WorkloadAnalyzer reports it as HEVL900.
+            return null;
+        }
     }
 
     /// <summary>Reads the workload that <paramref name="workloadAttribute"/> and its sibling attributes declare.</summary>

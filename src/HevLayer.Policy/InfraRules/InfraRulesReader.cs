@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using HevLayer.Policy.Model;
 using HevLayer.Policy.Rules;
 using YamlDotNet.Core;
@@ -41,12 +42,21 @@ public static class InfraRulesReader
         var stream = new YamlStream();
         try
         {
+            if (InfraRulesLimits.Check(path, text) is { } over)
+            {
+                return Failed(path, over);
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            findings.Add(Finding.InFile(RuleIds.YamlSyntax, Span(path, e.Start, e.End), Sentence(e.Message)));
-            return new InfraRulesFile(path, null, new EquatableArray<Finding>(findings.ToArray()), EquatableArray<SourceSpan>.Empty);
+            return Failed(path, Finding.InFile(RuleIds.YamlSyntax, Span(path, e.Start, e.End), Sentence(e.Message)));
+        }
+        catch (System.Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // YamlDotNet signals some malformed input (for example duplicate keys) outside YamlException.
+            return Failed(path, Finding.InFile(RuleIds.YamlSyntax, new SourceSpan(path, 0, 0, 1, 1, 1, 1), Sentence(e.Message)));
         }
 
         var candidates = new List<YamlMappingNode>();
@@ -85,6 +95,9 @@ public static class InfraRulesReader
 
         return new InfraRulesFile(path, spec, new EquatableArray<Finding>(findings.ToArray()), new EquatableArray<SourceSpan>(extra.ToArray()));
     }
+
+    private static InfraRulesFile Failed(string path, Finding finding) =>
+        new(path, null, new EquatableArray<Finding>(new[] { finding }), EquatableArray<SourceSpan>.Empty);
 
     /// <summary>The Levenshtein distance, for did-you-mean suggestions.</summary>
     public static int Distance(string a, string b)
@@ -347,7 +360,8 @@ public static class InfraRulesReader
                 return new Node<long>(value, Span(path, scalar.Start, scalar.End));
             }
 
-            WrongType(node, at + key, "a whole number");
+            var digits = node is YamlScalarNode { Value: { } t } && t.TrimStart('-', '+').Length > 0 && t.TrimStart('-', '+').All(char.IsDigit);
+            WrongType(node, at + key, digits ? "a whole number between -9223372036854775808 and 9223372036854775807" : "a whole number");
             return null;
         }
 

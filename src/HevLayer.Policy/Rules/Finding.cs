@@ -37,6 +37,12 @@ public enum WorkloadTarget
 
     /// <summary>The <c>MaxReplicas =</c> argument.</summary>
     MaxReplicas,
+
+    /// <summary>The <c>[Label]</c> whose key is the finding's first argument.</summary>
+    Label,
+
+    /// <summary>The <c>[Annotation]</c> whose key is the finding's first argument.</summary>
+    Annotation,
 }
 
 /// <summary>A place in a text file: 0-based offsets, 1-based lines and columns (as editors show them).</summary>

@@ -67,6 +67,12 @@ public static class RuleIds
     /// <summary>No image from anywhere.</summary>
     public const string MissingImage = "HEVL110";
 
+    /// <summary>A label key or value Kubernetes rejects.</summary>
+    public const string InvalidLabel = "HEVL111";
+
+    /// <summary>An annotation key Kubernetes rejects.</summary>
+    public const string InvalidAnnotation = "HEVL112";
+
     // The InfraRules file: HEVL200-HEVL299.
 
     /// <summary>No InfraRules found.</summary>
@@ -122,4 +128,12 @@ public static class RuleIds
 
     /// <summary>A value of the wrong type.</summary>
     public const string WrongValueType = "HEVL217";
+
+    /// <summary>The InfraRules input exceeds a safety limit (size, nesting, aliases, scalar length).</summary>
+    public const string InputOverLimit = "HEVL220";
+
+    // Internal: HEVL900-HEVL999.
+
+    /// <summary>The tool failed to analyze a declaration or file; reported instead of crashing the compiler.</summary>
+    public const string InternalError = "HEVL900";
 }

@@ -59,6 +59,22 @@ public static class WorkloadRules
             yield return Finding.AtWorkload(RuleIds.InvalidNamespace, WorkloadTarget.WorkloadAttribute, defaults.EffectiveNamespace, " (the project default, from HevLayerNamespace or [assembly: HevLayerDefaults])");
         }
 
+        foreach (var label in declared.Labels)
+        {
+            if ((KubernetesNames.KeyProblem(label.Key) ?? KubernetesNames.LabelValueProblem(label.Value)) is { } problem)
+            {
+                yield return Finding.AtWorkload(RuleIds.InvalidLabel, WorkloadTarget.Label, label.Key, problem);
+            }
+        }
+
+        foreach (var annotation in declared.Annotations)
+        {
+            if (KubernetesNames.KeyProblem(annotation.Key) is { } problem)
+            {
+                yield return Finding.AtWorkload(RuleIds.InvalidAnnotation, WorkloadTarget.Annotation, annotation.Key, problem);
+            }
+        }
+
         if (declared.Function is { } function)
         {
             if (function.Triggers == FunctionTriggers.None)

@@ -141,4 +141,20 @@ public sealed class DeclarationRuleTests
             public sealed partial class OwnImage { }
             """,
             SampleInfraRules);
+
+    [Fact]
+    public Task HEVL111_and_HEVL112_label_and_annotation_keys_and_values_kubernetes_rejects() =>
+        VerifyAsync(Header + """
+            [Pipeline("ingest")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            [Label("team", "search")]
+            [Label("app.kubernetes.io/part-of", "layer")]
+            [Annotation("hevlayer.com/owner", "anything: goes, here")]
+            [{|HEVL111:Label("Team Name", "search")|}]
+            [{|HEVL111:Label("tier", "not valid!")|}]
+            [{|HEVL111:Label("Example.COM/tier", "gold")|}]
+            [{|HEVL112:Annotation("-bad", "x")|}]
+            public sealed partial class Ingest { }
+            """,
+            SampleInfraRules);
 }
