@@ -57,6 +57,15 @@ public sealed class FetchInfraRules : Task
             Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
             return false;
         }
+        catch (Exception e)
+        {
+            // Anything else comes from reading credentials or setting up the client (for example a
+            // malformed client certificate). Its message may quote the material, so only its type is shown.
+            TryDelete(SnapshotPath);
+            Log.LogError(null, "HEVL405", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                $"The Kubernetes client could not be set up from the kubeconfig ({e.GetType().Name}); no InfraRules were checked. Check the credentials of the kube context (HevLayerKubeContext), or use HevLayerInfraRulesSource=file.");
+            return false;
+        }
 #else
         Log.LogError(null, "HEVL406", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
             "HevLayerInfraRulesSource=cluster needs `dotnet build` (MSBuild on .NET): KubernetesClient does not load in MSBuild on .NET Framework. Use dotnet build, or save the object with `kubectl get infrarules default -o yaml > infrarules.yaml` and build with the file.");

@@ -46,6 +46,12 @@ public sealed class ManifestFolder
     private readonly string directory;
     private readonly string project;
 
+    /// <summary>
+    /// Test hook: called with the destination path after its temporary file is written and before the
+    /// rename, so tests can kill a write midway. Null in production.
+    /// </summary>
+    internal Action<string>? BeforeRename { get; set; }
+
     /// <summary>Creates a writer for <paramref name="directory"/>, owned by <paramref name="project"/>.</summary>
     public ManifestFolder(string directory, string project)
     {
@@ -112,6 +118,7 @@ public sealed class ManifestFolder
 
         CreateDirectory();
         var previous = ReadRecord();
+        RemoveStrayTemporaryFiles();
         var changed = new List<string>();
 
         foreach (var pair in wanted)
@@ -140,7 +147,7 @@ public sealed class ManifestFolder
                 WriteRecord(previous);
             }
 
-            WriteAtomically(path, bytes);
+            WriteAtomically(path, bytes, hook: true);
             changed.Add(pair.Key);
         }
 
@@ -162,6 +169,23 @@ public sealed class ManifestFolder
         }
 
         return new ManifestFolderResult(wanted.Keys.Where(k => k != KustomizationFileName).ToList(), changed, deleted);
+    }
+
+    /// <summary>
+    /// Removes temporary files a killed build left behind. Only names this class creates are touched:
+    /// '.', a file name, '.', 32 hex digits, '.tmp'.
+    /// </summary>
+    private void RemoveStrayTemporaryFiles()
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            var name = Path.GetFileName(file);
+            var parts = name.Split('.');
+            if (parts.Length >= 4 && parts[parts.Length - 2].Length == 32 && parts[parts.Length - 2].All(Uri.IsHexDigit))
+            {
+                TryDelete(file);
+            }
+        }
     }
 
     private void CreateDirectory()
@@ -216,7 +240,7 @@ public sealed class ManifestFolder
             text.Append(file).Append('\n');
         }
 
-        WriteAtomically(Path.Combine(directory, RecordFileName), Utf8.GetBytes(text.ToString()));
+        WriteAtomically(Path.Combine(directory, RecordFileName), Utf8.GetBytes(text.ToString()), hook: true);
     }
 
     /// <summary>True when both arrays hold the same bytes.</summary>
@@ -239,12 +263,17 @@ public sealed class ManifestFolder
     }
 
     /// <summary>Writes a temporary file beside <paramref name="path"/> and renames it into place.</summary>
-    internal static void WriteAtomically(string path, byte[] bytes)
+    internal static void WriteAtomically(string path, byte[] bytes) => Write(path, bytes, null);
+
+    private void WriteAtomically(string path, byte[] bytes, bool hook) => Write(path, bytes, hook ? BeforeRename : null);
+
+    private static void Write(string path, byte[] bytes, Action<string>? beforeRename)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
             File.WriteAllBytes(temp, bytes);
+            beforeRename?.Invoke(path);
 #if NET
             File.Move(temp, path, overwrite: true);
 #else
@@ -261,7 +290,7 @@ public sealed class ManifestFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new ManifestFolderException("HEVL301", $"{path} cannot be written: {e.Message} Set HevLayerManifestsDir to a folder the build can write.", e);
+            throw new ManifestFolderException("HEVL301", $"{path} cannot be written: {e.Message} Files written before it are complete, and this one is unchanged; set HevLayerManifestsDir to a folder the build can write.", e);
         }
     }
 

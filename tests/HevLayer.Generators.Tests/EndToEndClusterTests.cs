@@ -120,6 +120,28 @@ public sealed class EndToEndClusterTests
     }
 
     [Fact]
+    public void Broken_client_credentials_fail_cleanly_and_never_echo_the_key()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        using var api = new FakeKubernetesApi(consumer.Root);
+        const string key = "c2VjcmV0LWtleS1tYXRlcmlhbC1kby1ub3QtcHJpbnQ=";
+        File.WriteAllText(api.KubeconfigPath, File.ReadAllText(api.KubeconfigPath).Replace(
+            "token: " + FakeKubernetesApi.Token,
+            "client-certificate-data: bm90LWEtY2VydGlmaWNhdGU=\n      client-key-data: " + key,
+            StringComparison.Ordinal));
+        consumer.Environment["KUBECONFIG"] = api.KubeconfigPath;
+
+        var result = consumer.Build("HevLayerInfraRulesSource=cluster", "HevLayerKubeContext=" + FakeKubernetesApi.Context);
+
+        Assert.NotEqual(0, result.ExitCode);
+        AssertOutput(result, "error HEVL40");
+        Assert.DoesNotContain(key, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-key-material", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_design_time_build_never_reaches_the_cluster()
     {
         using var consumer = ConsumerProject.FromSample();

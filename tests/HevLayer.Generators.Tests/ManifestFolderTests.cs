@@ -114,6 +114,9 @@ public sealed class ManifestFolderTests : IDisposable
     [InlineData(".hidden.yaml")]
     [InlineData("UPPER.yaml")]
     [InlineData("no-extension")]
+    [InlineData("pipeline.a.\uFF58.yaml")]
+    [InlineData("pipeline.a.x\u2215y.yaml")]
+    [InlineData("C:\\evil.yaml")]
     public void A_name_that_is_not_a_plain_manifest_file_name_writes_nothing(string name)
     {
         var error = Assert.Throws<ManifestFolderException>(() => new ManifestFolder(dir, "App").Write(new[] { M("pipeline.a.x.yaml"), M(name) }));
@@ -153,4 +156,87 @@ public sealed class ManifestFolderTests : IDisposable
     }
 
     private static EmbeddedManifest M(string file, string? body = null) => new(file, body ?? "body of " + file + "\n");
+
+    [Fact]
+    public void A_write_killed_midway_leaves_every_file_old_or_new_and_the_next_build_finishes_it()
+    {
+        var names = new[] { "pipeline.a.x.yaml", "pipeline.a.y.yaml", "pipeline.a.z.yaml" };
+        var folder = new ManifestFolder(dir, "App");
+        folder.Write(names.Select(n => M(n, "old " + n)).ToArray());
+        var renames = 0;
+        folder.BeforeRename = path =>
+        {
+            if (++renames == 2)
+            {
+                throw new IOException("killed");
+            }
+        };
+
+        var error = Assert.Throws<ManifestFolderException>(() => folder.Write(names.Select(n => M(n, "new " + n)).ToArray()));
+
+        Assert.Equal("HEVL301", error.Code);
+        foreach (var name in names)
+        {
+            Assert.Contains(File.ReadAllText(Path.Combine(dir, name)), new[] { "old " + name, "new " + name });
+        }
+
+        Assert.Equal("new pipeline.a.x.yaml", File.ReadAllText(Path.Combine(dir, "pipeline.a.x.yaml")));
+        Assert.Equal("old pipeline.a.y.yaml", File.ReadAllText(Path.Combine(dir, "pipeline.a.y.yaml")));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+
+        folder.BeforeRename = null;
+        folder.Write(names.Select(n => M(n, "new " + n)).ToArray());
+        Assert.All(names, n => Assert.Equal("new " + n, File.ReadAllText(Path.Combine(dir, n))));
+    }
+
+    [Fact]
+    public void Temporary_files_a_killed_build_left_are_removed_and_look_alikes_are_not()
+    {
+        var folder = new ManifestFolder(dir, "App");
+        folder.Write(new[] { M("pipeline.a.x.yaml") });
+        var stray = Path.Combine(dir, ".pipeline.a.x.yaml." + Guid.NewGuid().ToString("N") + ".tmp");
+        var users = Path.Combine(dir, ".scratch.tmp");
+        File.WriteAllText(stray, "half");
+        File.WriteAllText(users, "mine");
+
+        folder.Write(new[] { M("pipeline.a.x.yaml") });
+
+        Assert.False(File.Exists(stray));
+        Assert.True(File.Exists(users));
+    }
+
+    [Fact]
+    public void A_manifests_folder_that_cannot_be_created_is_a_clear_error()
+    {
+        Directory.CreateDirectory(dir);
+        var blocker = Path.Combine(dir, "not-a-folder");
+        File.WriteAllText(blocker, "a file where the folder should be");
+
+        var error = Assert.Throws<ManifestFolderException>(() => new ManifestFolder(Path.Combine(blocker, "manifests"), "App").Write(new[] { M("pipeline.a.x.yaml") }));
+
+        Assert.Equal("HEVL301", error.Code);
+        Assert.Contains("cannot be created", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HevLayerManifestsDir", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tampered_record_never_makes_it_delete_outside_the_folder()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "hevlayer-outside-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(outside, "keep");
+        try
+        {
+            var folder = new ManifestFolder(dir, "App");
+            folder.Write(new[] { M("pipeline.a.x.yaml") });
+            File.AppendAllText(Path.Combine(dir, ManifestFolder.RecordFileName), "../" + Path.GetFileName(outside) + "\n" + outside + "\n");
+
+            folder.Write(new[] { M("pipeline.a.x.yaml") });
+
+            Assert.Equal("keep", File.ReadAllText(outside));
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
 }
