@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using HevLayer.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HevLayer.Benchmarks;
+
+/// <summary>
+/// The analyzers. Compile: binding and checking the whole synthetic project (no analyzer), the baseline.
+/// Analyzers: both HEVL analyzers over the whole project once it is bound, so the figure is their own
+/// cost. OneFileEdit: what the editor pays per keystroke, the analyzers' diagnostics for the one edited
+/// file of a new compilation.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class AnalyzerBenchmarks
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new WorkloadAnalyzer(), new InfraRulesAnalyzer());
+
+    private CSharpCompilation compilation = null!;
+    private CSharpCompilation edited = null!;
+    private Compilation fresh = null!;
+    private SyntaxTree editedTree = null!;
+    private AnalyzerOptions options = null!;
+
+    [Params(100, 1000, 5000)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        compilation = Synthetic.Compilation(N);
+        edited = Synthetic.EditOne(compilation, N / 2);
+        editedTree = edited.SyntaxTrees.Except(compilation.SyntaxTrees).Single();
+        options = Synthetic.AnalyzerOptions();
+    }
+
+    [IterationSetup(Target = nameof(Compile))]
+    public void Unbound() => fresh = compilation.Clone();
+
+    [IterationSetup(Target = nameof(AllWorkloads))]
+    public void Bound()
+    {
+        fresh = compilation.Clone();
+        fresh.GetDiagnostics();
+    }
+
+    [IterationSetup(Target = nameof(OneFileEdit))]
+    public void Edited() => fresh = edited.Clone();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Whole project")]
+    public int Compile() => fresh.GetDiagnostics().Length;
+
+    [Benchmark]
+    [BenchmarkCategory("Whole project")]
+    public int AllWorkloads() =>
+        fresh.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
+
+    [Benchmark]
+    [BenchmarkCategory("Keystroke")]
+    public int OneFileEdit()
+    {
+        var withAnalyzers = fresh.WithAnalyzers(Analyzers, options);
+        return withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(fresh.GetSemanticModel(fresh.SyntaxTrees.Single(t => t.FilePath == editedTree.FilePath)), null, CancellationToken.None)
+            .GetAwaiter().GetResult().Length;
+    }
+}

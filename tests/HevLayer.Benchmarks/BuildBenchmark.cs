@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HevLayer.Benchmarks;
+
+/// <summary>
+/// A real build: packs HevLayer.Generators, writes a consumer with N workloads that references it, and
+/// measures with the SDK's own tools: the compiler's per-generator and per-analyzer times
+/// (<c>-p:ReportAnalyzer=true</c>) beside the whole Csc task, an incremental build after one attribute
+/// edit (from the edit to the manifest on disk), and a no-op rebuild (the manifests task's own time).
+/// </summary>
+public static class BuildBenchmark
+{
+    private const int Repeats = 5;
+
+    public static int Run(int n)
+    {
+        var repo = FindRepo();
+        var root = Path.Combine(Path.GetTempPath(), "hevlayer-bench-" + n.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var feed = Path.Combine(root, "feed");
+        var app = Path.Combine(root, "app");
+        Directory.CreateDirectory(app);
+        var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages"), ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+        try
+        {
+            Console.WriteLine($"== Real build, N = {n:N0} workloads ({root})");
+            Check(Dotnet(repo, env, "pack", Path.Combine(repo, "src", "HevLayer.Generators.Package"), "-c", "Release", "-o", feed, "-v:q"));
+            var version = Directory.GetFiles(feed, "HevLayer.Generators.*.nupkg").Select(Path.GetFileNameWithoutExtension).Single()!["HevLayer.Generators.".Length..];
+            WriteConsumer(app, feed, version, n);
+
+            var cold = Timed(() => Check(Dotnet(app, env, "build", "-c", "Release")));
+            Console.WriteLine($"first build (restore, compile, manifests): {cold.TotalSeconds:0.0} s");
+
+            var generator = new List<double>();
+            var analyzers = new List<double>();
+            var csc = new List<double>();
+            for (var i = 0; i < Repeats; i++)
+            {
+                var report = Check(Dotnet(app, env, "build", "-c", "Release", "--no-restore", "--no-incremental", "-p:ReportAnalyzer=true", "-v:d", "-clp:PerformanceSummary"));
+                generator.Add(Seconds(report, @"^\s*([0-9.]+)\s+\S*\s*HevLayer\.Generators\.WorkloadGenerator"));
+                analyzers.Add(Seconds(report, @"^\s*([0-9.]+)\s+\S*\s*HevLayer\.Generators\.Analyzers\.WorkloadAnalyzer") + Seconds(report, @"^\s*([0-9.]+)\s+\S*\s*HevLayer\.Generators\.Analyzers\.InfraRulesAnalyzer"));
+                csc.Add(TaskMilliseconds(report, "Csc") / 1000);
+            }
+
+            Console.WriteLine($"compiler-reported, {Repeats} full rebuilds (median, min..max):");
+            Console.WriteLine($"  Csc task (the whole compile):  {Stat(csc, "s")}");
+            Console.WriteLine($"  WorkloadGenerator:              {Stat(generator, "s")}  = {Median(generator) / Median(csc) * 100:0.0}% of the compile");
+            Console.WriteLine($"  HEVL analyzers:                 {Stat(analyzers, "s")}  = {Median(analyzers) / Median(csc) * 100:0.0}% of the compile");
+
+            var edits = new List<double>();
+            var target = Path.Combine(app, "Worker" + (n / 2).ToString("D5", CultureInfo.InvariantCulture) + ".cs");
+            for (var i = 0; i < Repeats; i++)
+            {
+                File.WriteAllText(target, Synthetic.Workload(n / 2, replicas: 1 + (i % 2)));
+                string output = string.Empty;
+                edits.Add(Timed(() => output = Check(Dotnet(app, env, "build", "-c", "Release", "--no-restore"))).TotalSeconds);
+                if (!output.Contains("1 file(s) changed", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("An edit of one workload did not rewrite exactly one manifest:\n" + output);
+                }
+            }
+
+            Console.WriteLine($"incremental build after one attribute edit, edit to manifest on disk: {Stat(edits, "s")}");
+
+            var noop = new List<double>();
+            var task = new List<double>();
+            for (var i = 0; i < Repeats; i++)
+            {
+                string output = string.Empty;
+                noop.Add(Timed(() => output = Check(Dotnet(app, env, "build", "-c", "Release", "--no-restore", "-clp:PerformanceSummary"))).TotalSeconds);
+                if (!output.Contains("0 file(s) changed", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("A no-op build rewrote a manifest:\n" + output);
+                }
+
+                task.Add(TaskMilliseconds(output, "WriteManifests"));
+            }
+
+            Console.WriteLine($"no-op rebuild: {Stat(noop, "s")}; manifests task: {Stat(task, "ms")}; manifests rewritten: 0");
+            return 0;
+        }
+        finally
+        {
+            Dotnet(repo, env, "build-server", "shutdown");
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Leave it for the OS.
+            }
+        }
+    }
+
+    private static void WriteConsumer(string app, string feed, string version, int n)
+    {
+        File.WriteAllText(Path.Combine(app, "..", "nuget.config"), $"<configuration><packageSources><clear /><add key=\"bench\" value=\"{feed}\" /></packageSources></configuration>");
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="HevLayer.Generators" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "infrarules.yaml"), Synthetic.InfraRules);
+        File.WriteAllText(Path.Combine(app, "AssemblyInfo.cs"), "[assembly: HevLayer.HevLayerDefaults(Image = \"ghcr.io/acme/workers:1.0.0\")]\n");
+        for (var i = 0; i < n; i++)
+        {
+            File.WriteAllText(Path.Combine(app, "Worker" + i.ToString("D5", CultureInfo.InvariantCulture) + ".cs"), Synthetic.Workload(i));
+        }
+    }
+
+    private static double Seconds(string report, string pattern)
+    {
+        var match = Regex.Match(report, pattern, RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+    }
+
+    private static double TaskMilliseconds(string report, string task)
+    {
+        var match = Regex.Match(report, @"^\s*([0-9]+) ms\s+" + Regex.Escape(task) + @"\s+[0-9]+ calls", RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Stat(List<double> values, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Median(values):0.000} {unit} ({values.Min():0.000}..{values.Max():0.000})");
+
+    private static TimeSpan Timed(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed;
+    }
+
+    private static string Check((int Code, string Output) result) =>
+        result.Code == 0 ? result.Output : throw new InvalidOperationException("dotnet failed:\n" + result.Output);
+
+    private static (int Code, string Output) Dotnet(string directory, Dictionary<string, string> env, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in env)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HevLayer.Generators.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository.");
+    }
+}

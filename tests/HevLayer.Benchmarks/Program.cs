@@ -1,0 +1,41 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace HevLayer.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | build N | all]
+///   roslyn   BenchmarkDotNet: generator (cold, cached, one edit, the floor) and analyzers, at N = 100, 1000, 5000
+///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
+///   all      both, build at 1000 and 5000
+/// Any other arguments go to BenchmarkDotNet (for example --filter *Generator*).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var mode = args.FirstOrDefault() ?? "all";
+        switch (mode)
+        {
+            case "build":
+                return BuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            case "roslyn":
+            case "all":
+                var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(GeneratorBenchmarks), typeof(AnalyzerBenchmarks) })
+                    .RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+                Scaling.Print(summaries);
+                if (mode == "all")
+                {
+                    var code = BuildBenchmark.Run(1000);
+                    return code != 0 ? code : BuildBenchmark.Run(5000);
+                }
+
+                return 0;
+            default:
+                BenchmarkSwitcher.FromTypes(new[] { typeof(GeneratorBenchmarks), typeof(AnalyzerBenchmarks) }).Run(args);
+                return 0;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Reports;
+
+namespace HevLayer.Benchmarks;
+
+/// <summary>Prints, from the summaries, the ratios the targets are stated in: to the floor, to the compile, and 1,000 to 5,000.</summary>
+public static class Scaling
+{
+    public static void Print(IEnumerable<Summary> summaries)
+    {
+        var medians = new Dictionary<(string Method, int N), double>();
+        foreach (var report in summaries.SelectMany(s => s.Reports))
+        {
+            if (report.ResultStatistics is null)
+            {
+                continue;
+            }
+
+            var n = (int)report.BenchmarkCase.Parameters["N"];
+            medians[(report.BenchmarkCase.Descriptor.WorkloadMethod.Name, n)] = report.ResultStatistics.Median;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("HevLayer targets (medians):");
+        foreach (var n in new[] { 100, 1000, 5000 })
+        {
+            Ratio($"N={n}: generator cold / floor", "Cold", "Floor", n, medians);
+            Ratio($"N={n}: analyzers / compile", "AllWorkloads", "Compile", n, medians);
+            Milliseconds($"N={n}: one-workload edit (generator)", "EditOne", n, medians);
+            Milliseconds($"N={n}: one-file edit (analyzers)", "OneFileEdit", n, medians);
+        }
+
+        foreach (var method in medians.Keys.Select(k => k.Method).Distinct().OrderBy(m => m, StringComparer.Ordinal))
+        {
+            if (medians.TryGetValue((method, 1000), out var a) && medians.TryGetValue((method, 5000), out var b))
+            {
+                Console.WriteLine($"  {method}: 1,000 -> 5,000 grows x{(b / a).ToString("0.00", CultureInfo.InvariantCulture)}");
+            }
+        }
+    }
+
+    private static void Ratio(string label, string method, string baseline, int n, Dictionary<(string, int), double> medians)
+    {
+        if (medians.TryGetValue((method, n), out var value) && medians.TryGetValue((baseline, n), out var basis) && basis > 0)
+        {
+            Console.WriteLine($"  {label}: {(value / basis).ToString("0.00", CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static void Milliseconds(string label, string method, int n, Dictionary<(string, int), double> medians)
+    {
+        if (medians.TryGetValue((method, n), out var ns))
+        {
+            Console.WriteLine($"  {label}: {(ns / 1e6).ToString("0.000", CultureInfo.InvariantCulture)} ms");
+        }
+    }
+}
