@@ -7,7 +7,6 @@ namespace HevLayer.Benchmarks;
 /// Roslyn's floor for this job: ForAttributeWithMetadataName on the same two attributes over the same
 /// compilation, producing nothing. No generator that finds these classes can be cheaper.
 /// </summary>
-
 public sealed class FloorGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -28,7 +28,7 @@ public static class Scaling
         foreach (var n in new[] { 100, 1000, 5000 })
         {
             Ratio($"N={n}: generator cold / floor", "Cold", "Floor", n, medians);
-            Ratio($"N={n}: analyzers / compile", "AllWorkloads", "Compile", n, medians);
+            Ratio($"N={n}: compile with analyzers / compile", "CompileWithAnalyzers", "Compile", n, medians);
             Milliseconds($"N={n}: one-workload edit (generator)", "EditOne", n, medians);
             Milliseconds($"N={n}: one-file edit (analyzers)", "OneFileEdit", n, medians);
         }
