@@ -1,6 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
 using HevLayer.Policy.InfraRules;
-using HevLayer.Policy.Model;
 
 namespace HevLayer.Policy.Rules;
 
@@ -148,17 +148,4 @@ public static class InfraRulesRules
     }
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static QuantitySpec First(this EquatableArray<QuantitySpec> items, System.Func<QuantitySpec, bool> predicate)
-    {
-        foreach (var item in items)
-        {
-            if (predicate(item))
-            {
-                return item;
-            }
-        }
-
-        throw new System.InvalidOperationException("No such quantity.");
-    }
 }
