@@ -30,12 +30,24 @@ public sealed record SummaryRow(string Workload, string Kind, string Pool, strin
 /// </summary>
 public static class BuildSummary
 {
+    /// <summary>How many rows the build log shows at normal verbosity: the ones closest to their ceiling.</summary>
+    public const int ConsoleRows = 20;
+
     /// <summary>Builds the rows, in ordinal order of workload.</summary>
     public static IReadOnlyList<SummaryRow> Rows(IEnumerable<EmbeddedManifest> manifests, InfraRulesModel? infraRules)
     {
         var rows = new List<SummaryRow>();
         foreach (var manifest in manifests)
         {
+            if (manifest.Summary?.Split('\t') is { Length: 6 } cells
+                && int.TryParse(cells[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var min)
+                && int.TryParse(cells[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max))
+            {
+                rows.Add(new SummaryRow(cells[1], cells[0], cells[2], cells[3], min, max, infraRules?.Find(cells[2])?.MaxReplicasPerWorkload));
+                continue;
+            }
+
+            // An assembly built by an older generator carries no summary line: read the manifest itself.
             var stream = new YamlStream();
             stream.Load(new StringReader(manifest.Yaml));
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
@@ -55,6 +67,10 @@ public static class BuildSummary
 
         return rows.OrderBy(r => r.Workload, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The rows the build log shows by default: the least headroom first, at most <see cref="ConsoleRows"/>.</summary>
+    public static IReadOnlyList<SummaryRow> Tightest(IReadOnlyList<SummaryRow> rows) =>
+        rows.OrderBy(r => r.Headroom ?? long.MinValue).ThenBy(r => r.Workload, StringComparer.Ordinal).Take(ConsoleRows).ToList();
 
     /// <summary>The summary as aligned text lines, for the build log.</summary>
     public static IReadOnlyList<string> Text(string project, string source, IReadOnlyList<SummaryRow> rows)

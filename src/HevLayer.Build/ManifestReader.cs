@@ -10,7 +10,8 @@ namespace HevLayer.Build;
 /// <summary>A manifest carried out of the compiler in the built assembly.</summary>
 /// <param name="FileName">The file name the generator chose.</param>
 /// <param name="Yaml">The manifest text, exactly as the generator rendered it.</param>
-public sealed record EmbeddedManifest(string FileName, string Yaml);
+/// <param name="Summary">The workload's summary line (kind, namespace/name, pool, mode, min, max, tab-separated), when present.</param>
+public sealed record EmbeddedManifest(string FileName, string Yaml, string? Summary = null);
 
 /// <summary>
 /// Reads the <c>[assembly: AssemblyMetadata("HevLayer.Manifest:&lt;file&gt;", "&lt;yaml&gt;")]</c> attributes
@@ -20,6 +21,9 @@ public static class ManifestReader
 {
     /// <summary>The key prefix the generator uses.</summary>
     public const string MetadataPrefix = "HevLayer.Manifest:";
+
+    /// <summary>The key prefix of the summary lines.</summary>
+    public const string SummaryPrefix = "HevLayer.Summary:";
 
     /// <summary>Reads every embedded manifest from the assembly at <paramref name="assemblyPath"/>, in metadata order.</summary>
     public static IReadOnlyList<EmbeddedManifest> Read(string assemblyPath) => Read(File.ReadAllBytes(assemblyPath), assemblyPath);
@@ -35,6 +39,7 @@ public static class ManifestReader
 
         var md = pe.GetMetadataReader();
         var result = new List<EmbeddedManifest>();
+        var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = md.GetCustomAttribute(handle);
@@ -55,9 +60,13 @@ public static class ManifestReader
             {
                 result.Add(new EmbeddedManifest(key.Substring(MetadataPrefix.Length), value));
             }
+            else if (key is not null && key.StartsWith(SummaryPrefix, StringComparison.Ordinal) && value is not null)
+            {
+                summaries[key.Substring(SummaryPrefix.Length)] = value;
+            }
         }
 
-        return result;
+        return result.ConvertAll(m => summaries.TryGetValue(m.FileName, out var summary) ? m with { Summary = summary } : m);
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader md, EntityHandle constructor)

@@ -43,9 +43,27 @@ public sealed class WriteManifests : Task
         var (model, _) = Policy.InfraRules.InfraRulesSources.Combine(reads, r => describe[r]);
         var source = model?.Source ?? "none found";
         var rows = BuildSummary.Rows(embedded, model);
-        foreach (var line in BuildSummary.Text(ProjectName, source, rows))
+        if (rows.Count <= BuildSummary.ConsoleRows)
         {
-            Log.LogMessage(MessageImportance.High, line);
+            foreach (var line in BuildSummary.Text(ProjectName, source, rows))
+            {
+                Log.LogMessage(MessageImportance.High, line);
+            }
+        }
+        else
+        {
+            // A big project gets the workloads closest to their ceilings; the full table is one verbosity level down.
+            var tightest = BuildSummary.Text(ProjectName, source, BuildSummary.Tightest(rows));
+            foreach (var line in tightest)
+            {
+                Log.LogMessage(MessageImportance.High, line);
+            }
+
+            Log.LogMessage(MessageImportance.High, $"  ... {rows.Count - BuildSummary.ConsoleRows} more with more headroom (all {rows.Count} with -v:n, or in HevLayerSummaryFile)");
+            foreach (var line in BuildSummary.Text(ProjectName, source, rows))
+            {
+                Log.LogMessage(MessageImportance.Normal, line);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(SummaryFile))

@@ -18,6 +18,7 @@ namespace HevLayer.Benchmarks;
 /// analyzers' own execution time as Roslyn measures it.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 9)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class AnalyzerBenchmarks

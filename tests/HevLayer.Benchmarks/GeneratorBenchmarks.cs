@@ -14,6 +14,7 @@ namespace HevLayer.Benchmarks;
 /// makes a new one).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 9)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class GeneratorBenchmarks

@@ -13,6 +13,12 @@ internal static class SourceEmitter
     /// <summary>The prefix of the <c>AssemblyMetadata</c> keys that carry manifests out of the compiler.</summary>
     public const string ManifestMetadataPrefix = "HevLayer.Manifest:";
 
+    /// <summary>
+    /// The prefix of the keys that carry each workload's summary line (kind, namespace/name, pool, mode,
+    /// min, max, tab-separated), so the build summary needs no YAML parsing.
+    /// </summary>
+    public const string SummaryMetadataPrefix = "HevLayer.Summary:";
+
     private static readonly string Generated =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"HevLayer.Generators\", \"" + typeof(SourceEmitter).Assembly.GetName().Version!.ToString(3) + "\")]";
     private const string M = "global::HevLayer.Manifests.";
@@ -38,6 +44,7 @@ internal static class SourceEmitter
             .Line("#nullable enable")
             .Line()
             .Line("[assembly: global::System.Reflection.AssemblyMetadata(" + Literal(ManifestMetadataPrefix + resolved.FileName) + ", " + type.FullyQualifiedName + "." + YamlConstant + ")]")
+            .Line("[assembly: global::System.Reflection.AssemblyMetadata(" + Literal(SummaryMetadataPrefix + resolved.FileName) + ", " + Literal(SummaryLine(workload)) + ")]")
             .Line();
 
         if (type.Namespace.Length > 0)
@@ -121,6 +128,19 @@ internal static class SourceEmitter
             .Close()
             .Close()
             .ToString();
+    }
+
+    private static string SummaryLine(WorkloadModel workload)
+    {
+        var scaling = workload.Scaling!;
+        return string.Join(
+            "\t",
+            ManifestWriter.KindName(workload.Kind),
+            workload.Namespace + "/" + workload.Name,
+            scaling.Pool,
+            ManifestWriter.ModeName(scaling.Mode),
+            Int(scaling.MinReplicas),
+            Int(scaling.EmittedMaxReplicas));
     }
 
     private static void WriteMetadata(SourceWriter w, WorkloadModel workload)

@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:pipeline.search.embed-chunks.yaml", global::Acme.Workers.EmbedChunks.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:pipeline.search.embed-chunks.yaml", "Pipeline\tsearch/embed-chunks\tgpu\tfixed\t2\t2")]
 
 namespace Acme.Workers
 {

@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:function.catalog.enrich-products.yaml", global::Acme.Workers.EnrichProducts.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:function.catalog.enrich-products.yaml", "Function\tcatalog/enrich-products\tcpu\tautoscale\t1\t8")]
 
 namespace Acme.Workers
 {

@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:pipeline.search.ingest-docs.yaml", global::Acme.Workers.IngestDocs.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:pipeline.search.ingest-docs.yaml", "Pipeline\tsearch/ingest-docs\tcpu\tautoscale\t0\t4")]
 
 namespace Acme.Workers
 {

@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:function.search.reindex-stale.yaml", global::Acme.Workers.ReindexStale.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:function.search.reindex-stale.yaml", "Function\tsearch/reindex-stale\tcpu\tdisabled\t0\t0")]
 
 namespace Acme.Workers
 {

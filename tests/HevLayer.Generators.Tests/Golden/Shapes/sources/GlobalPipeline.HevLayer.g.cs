@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:pipeline.from-msbuild.global-pipeline.yaml", global::GlobalPipeline.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:pipeline.from-msbuild.global-pipeline.yaml", "Pipeline\tfrom-msbuild/global-pipeline\tcpu\tautoscale\t0\t2")]
 
 partial class GlobalPipeline
 {

@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:function.explicit-ns.nested-function.yaml", global::Shapes.Nested.Outer.Middle.Inner.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:function.explicit-ns.nested-function.yaml", "Function\texplicit-ns/nested-function\tgpu\tfixed\t3\t3")]
 
 namespace Shapes.Nested
 {

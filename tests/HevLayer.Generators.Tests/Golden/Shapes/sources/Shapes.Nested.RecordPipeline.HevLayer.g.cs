@@ -3,6 +3,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Manifest:pipeline.from-msbuild.record-pipeline.yaml", global::Shapes.Nested.RecordPipeline.HevLayerManifestYaml)]
+[assembly: global::System.Reflection.AssemblyMetadata("HevLayer.Summary:pipeline.from-msbuild.record-pipeline.yaml", "Pipeline\tfrom-msbuild/record-pipeline\tcpu\tdisabled\t0\t0")]
 
 namespace Shapes.Nested
 {

@@ -1,0 +1,45 @@
+using System.Linq;
+using HevLayer.Build;
+using HevLayer.Generators.Tests.Infrastructure;
+using HevLayer.Policy.InfraRules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace HevLayer.Generators.Tests;
+
+/// <summary>The build summary: rows from the summary lines the generator embeds, and the log's choice of rows.</summary>
+public sealed class BuildSummaryTests
+{
+    private static readonly InfraRulesModel Rules = InfraRulesModel.From("infrarules.yaml", InfraRulesReader.Read("infrarules.yaml", AnalyzerVerifier.SampleInfraRules).Spec!);
+
+    [Fact]
+    public void Every_embedded_manifest_carries_a_summary_line_that_agrees_with_its_yaml()
+    {
+        var output = GeneratorHarness.Run(GeneratorHarness.Compile(Cases.SampleWorkers()).WithOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication))).Output;
+        var manifests = Emitted.Manifests(output);
+
+        Assert.All(manifests, m => Assert.NotNull(m.Summary));
+        var fromLines = BuildSummary.Rows(manifests, Rules);
+        var fromYaml = BuildSummary.Rows(manifests.Select(m => m with { Summary = null }), Rules);
+        Assert.Equal(fromYaml, fromLines);
+        Assert.Contains(new SummaryRow("search/embed-chunks", "Pipeline", "gpu", "fixed", 2, 2, 4), fromLines);
+        Assert.Equal(2, fromLines.Single(r => r.Workload == "search/embed-chunks").Headroom);
+    }
+
+    [Fact]
+    public void The_log_shows_the_workloads_closest_to_their_ceilings_first()
+    {
+        var rows = Enumerable.Range(0, 30)
+            .Select(i => new SummaryRow($"ns/w{i:D2}", "Pipeline", "cpu", "autoscale", 0, i % 20, 20))
+            .Append(new SummaryRow("ns/unknown-pool", "Pipeline", "nope", "autoscale", 0, 1, null))
+            .ToList();
+
+        var shown = BuildSummary.Tightest(rows);
+
+        Assert.Equal(BuildSummary.ConsoleRows, shown.Count);
+        Assert.Equal("ns/unknown-pool", shown[0].Workload);
+        Assert.Equal(1, shown[1].Headroom);
+        Assert.True(shown.Zip(shown.Skip(1)).All(p => (p.First.Headroom ?? long.MinValue) <= (p.Second.Headroom ?? long.MinValue)));
+    }
+}
