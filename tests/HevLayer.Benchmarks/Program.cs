@@ -8,7 +8,6 @@ namespace HevLayer.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | build N | all]
 ///   roslyn   BenchmarkDotNet: generator (cold, cached, one edit, the floor) and analyzers, at N = 100, 1000, 5000
-///   telemetry  the analyzers' own execution time as Roslyn measures it, against the compile
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
 /// Any other arguments go to BenchmarkDotNet (for example --filter *Generator*).
@@ -20,9 +19,6 @@ public static class Program
         var mode = args.FirstOrDefault() ?? "all";
         switch (mode)
         {
-            case "telemetry":
-                AnalyzerTelemetry.Print();
-                return 0;
             case "build":
                 return BuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "roslyn":
@@ -30,7 +26,6 @@ public static class Program
                 var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(GeneratorBenchmarks), typeof(AnalyzerBenchmarks) })
                     .RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
                 Scaling.Print(summaries);
-                AnalyzerTelemetry.Print();
                 if (mode == "all")
                 {
                     var code = BuildBenchmark.Run(1000);

@@ -30,6 +30,8 @@ public static class Scaling
             Ratio($"N={n}: generator cold / floor", "Cold", "Floor", n, medians);
             Ratio($"N={n}: compile with analyzers / compile", "CompileWithAnalyzers", "Compile", n, medians);
             Milliseconds($"N={n}: one-workload edit (generator)", "EditOne", n, medians);
+            Milliseconds($"N={n}: one-workload edit (floor generator)", "EditFloor", n, medians);
+            Milliseconds($"N={n}: one-file edit (compiler only)", "OneFileCompile", n, medians);
             Milliseconds($"N={n}: one-file edit (analyzers)", "OneFileEdit", n, medians);
         }
 

@@ -150,6 +150,9 @@ public static class Synthetic
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
+    /// <summary>An autoscale workload near the middle: editing its MaxReplicas changes its manifest.</summary>
+    public static int EditedIndex(int count) => (count / 2) - ((count / 2) % 18);
+
     /// <summary><paramref name="compilation"/> with workload <paramref name="i"/>'s replica count changed.</summary>
     public static CSharpCompilation EditOne(CSharpCompilation compilation, int i)
     {
