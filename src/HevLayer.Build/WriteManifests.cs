@@ -91,7 +91,14 @@ public sealed class WriteManifests : Task
             Log.LogMessage(
                 MessageImportance.High,
                 $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
-            Summarize(embedded);
+
+            // A no-op build repeats nothing: the summary appears when the manifests changed, or always
+            // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.
+            if (result.Changed.Count > 0 || result.Deleted.Count > 0 || !string.IsNullOrWhiteSpace(SummaryFile))
+            {
+                Summarize(embedded);
+            }
+
             return true;
         }
         catch (ManifestFolderException e)

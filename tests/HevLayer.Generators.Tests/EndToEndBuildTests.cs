@@ -42,6 +42,8 @@ public sealed class EndToEndBuildTests
         var second = consumer.BuildSucceeds();
 
         Assert.Contains("HevLayer: 4 manifest(s), 0 file(s) changed", second.Output, StringComparison.Ordinal);
+        Assert.Contains("HevLayer summary for Consumer (InfraRules: infrarules.yaml)", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HevLayer summary", second.Output, StringComparison.Ordinal);
         Assert.All(stamps, s => Assert.Equal(s.Value, File.GetLastWriteTimeUtc(s.Key)));
     }
 
