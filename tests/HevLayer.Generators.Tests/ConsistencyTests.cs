@@ -53,6 +53,16 @@ public sealed class ConsistencyTests
     }
 
     [Fact]
+    public void The_in_repo_wiring_bundles_the_yamldotnet_version_the_packages_use()
+    {
+        var packages = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Packages.props"));
+        var version = (string)packages.Descendants().Single(e => e.Name.LocalName == "PackageVersion" && (string?)e.Attribute("Include") == "YamlDotNet").Attribute("Version")!;
+        var props = XDocument.Load(Path.Combine(RepoPaths.Root, "eng", "HevLayer.InRepo.props"));
+
+        Assert.Equal(version, props.Descendants().Single(e => e.Name.LocalName == "HevLayerYamlDotNetVersion").Value);
+    }
+
+    [Fact]
     public void Ids_are_unique_and_follow_the_hevl_scheme()
     {
         Assert.Equal(Ids.Length, Ids.Distinct(StringComparer.Ordinal).Count());
