@@ -8,6 +8,7 @@ namespace HevLayer.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | build N | all]
 ///   roslyn   BenchmarkDotNet: generator (cold, cached, one edit, the floor) and analyzers, at N = 100, 1000, 5000
+///   cold N   where a cold run's time goes beyond the floor
 ///   edit N   where a one-workload edit's time goes, step by step
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
@@ -20,6 +21,9 @@ public static class Program
         var mode = args.FirstOrDefault() ?? "all";
         switch (mode)
         {
+            case "cold":
+                ColdBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                return 0;
             case "edit":
                 EditBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;
