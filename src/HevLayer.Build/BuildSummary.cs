@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using HevLayer.Policy.InfraRules;
-using YamlDotNet.RepresentationModel;
 
 namespace HevLayer.Build;
 
@@ -26,7 +24,8 @@ public sealed record SummaryRow(string Workload, string Kind, string Pool, strin
 
 /// <summary>
 /// The CI summary: per workload, its pool, mode, replicas, the pool's ceiling and the headroom, read
-/// from the manifests the generator emitted and the InfraRules the analyzers checked against.
+/// from the summary line the generator embeds beside each manifest (the task ships with the generator,
+/// so the two never disagree) and the InfraRules the analyzers checked against.
 /// </summary>
 public static class BuildSummary
 {
@@ -44,25 +43,7 @@ public static class BuildSummary
                 && int.TryParse(cells[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max))
             {
                 rows.Add(new SummaryRow(cells[1], cells[0], cells[2], cells[3], min, max, infraRules?.Find(cells[2])?.MaxReplicasPerWorkload));
-                continue;
             }
-
-            // An assembly built by an older generator carries no summary line: read the manifest itself.
-            var stream = new YamlStream();
-            stream.Load(new StringReader(manifest.Yaml));
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            var metadata = (YamlMappingNode)root["metadata"];
-            var scaling = (YamlMappingNode)((YamlMappingNode)root["spec"])["scaling"];
-            var replicas = (YamlMappingNode)scaling["replicas"];
-            var pool = scaling["pool"].ToString();
-            rows.Add(new SummaryRow(
-                metadata["namespace"] + "/" + metadata["name"],
-                root["kind"].ToString(),
-                pool,
-                scaling["mode"].ToString(),
-                int.Parse(replicas["min"].ToString(), CultureInfo.InvariantCulture),
-                int.Parse(replicas["max"].ToString(), CultureInfo.InvariantCulture),
-                infraRules?.Find(pool)?.MaxReplicasPerWorkload));
         }
 
         return rows.OrderBy(r => r.Workload, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();

@@ -106,7 +106,7 @@ public sealed class WriteManifests : Task
             Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
             return false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
             Log.LogError(null, "HEVL301", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
             return false;

@@ -21,10 +21,28 @@ public sealed class BuildSummaryTests
 
         Assert.All(manifests, m => Assert.NotNull(m.Summary));
         var fromLines = BuildSummary.Rows(manifests, Rules);
-        var fromYaml = BuildSummary.Rows(manifests.Select(m => m with { Summary = null }), Rules);
+        var fromYaml = manifests.Select(FromYaml).OrderBy(r => r.Workload, System.StringComparer.Ordinal).ToList();
         Assert.Equal(fromYaml, fromLines);
         Assert.Contains(new SummaryRow("search/embed-chunks", "Pipeline", "gpu", "fixed", 2, 2, 4), fromLines);
         Assert.Equal(2, fromLines.Single(r => r.Workload == "search/embed-chunks").Headroom);
+    }
+
+    private static SummaryRow FromYaml(EmbeddedManifest manifest)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new System.IO.StringReader(manifest.Yaml));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
+        var metadata = root["metadata"];
+        var scaling = root["spec"]["scaling"];
+        var pool = scaling["pool"].ToString();
+        return new SummaryRow(
+            metadata["namespace"] + "/" + metadata["name"],
+            root["kind"].ToString(),
+            pool,
+            scaling["mode"].ToString(),
+            int.Parse(scaling["replicas"]["min"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(scaling["replicas"]["max"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+            Rules.Find(pool)?.MaxReplicasPerWorkload);
     }
 
     [Fact]
