@@ -159,7 +159,7 @@ public static class ManifestWriter
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in pairs)
         {
-            result[pair.Key] = pair.Value;
+            result[YamlScalar.Scrub(pair.Key)] = YamlScalar.Scrub(pair.Value);
         }
 
         return result;

@@ -14,9 +14,30 @@ public static class YamlScalar
     /// <summary>
     /// Returns <paramref name="value"/> plain when it starts with an ASCII letter, holds only ASCII
     /// letters, digits, '.', '_', '/' and '-', and is no boolean or null word; otherwise double-quoted
-    /// with every control or line-breaking character escaped.
+    /// with every control or line-breaking character escaped (a lone surrogate, which no YAML or UTF-8
+    /// text can carry, becomes U+FFFD).
     /// </summary>
     public static string Format(string value) => IsPlainSafe(value) ? value : Quote(value);
+
+    /// <summary>
+    /// <paramref name="value"/> with every lone surrogate replaced by U+FFFD: the string a YAML reader
+    /// gets back. Map keys go through this before they are compared, so that two keys that differ only
+    /// in lone surrogates do not become one key written twice.
+    /// </summary>
+    public static string Scrub(string value)
+    {
+        char[]? chars = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogate(value[i]) && !IsPairedSurrogate(value, i))
+            {
+                chars ??= value.ToCharArray();
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return chars is null ? value : new string(chars);
+    }
 
     private static bool IsPlainSafe(string value)
     {
@@ -60,8 +81,14 @@ public static class YamlScalar
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
                 default:
-                    if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
-                        || (char.IsSurrogate(c) && !IsPairedSurrogate(value, i)))
+                    if (char.IsSurrogate(c) && !IsPairedSurrogate(value, i))
+                    {
+                        // A lone surrogate is no Unicode character: YAML cannot carry it (YamlDotNet throws on
+                        // "\uD800", Go's decoders substitute), and UTF-8 cannot either. Write what every
+                        // reader would end up with: the replacement character.
+                        sb.Append("\\uFFFD");
+                    }
+                    else if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF')
                     {
                         sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }

@@ -18,7 +18,19 @@ public sealed class YamlWriter
     public YamlWriter Comment(string text)
     {
         Indent();
-        builder.Append("# ").Append(text.Replace("\r", " ").Replace("\n", " ")).Append('\n');
+        builder.Append("# ");
+        for (var i = 0; i < text.Length; i++)
+        {
+            // A comment can hold only printable characters, and a line break would end it early: anything
+            // else (control characters, NEL and the Unicode separators, a BOM, a lone surrogate) is a space.
+            var c = text[i];
+            var printable = c == '\t'
+                || (c >= ' ' && c != 0x7F && !(c >= 0x80 && c <= 0x9F) && c != '\u2028' && c != '\u2029' && c != '\uFEFF'
+                    && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]))));
+            builder.Append(printable ? c : ' ');
+        }
+
+        builder.Append('\n');
         return this;
     }
 
