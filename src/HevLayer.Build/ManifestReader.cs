@@ -14,21 +14,16 @@ namespace HevLayer.Build;
 public sealed record EmbeddedManifest(string FileName, string Yaml, string? Summary = null);
 
 /// <summary>
-/// Reads the <c>[assembly: AssemblyMetadata("HevLayer.Manifest:&lt;file&gt;", "&lt;yaml&gt;")]</c> attributes
-/// that the generator emits, with <see cref="System.Reflection.Metadata"/>: the assembly is never loaded.
+/// Reads the <c>[HevLayer.Manifests.GeneratedManifest(file, yaml, summary)]</c> attributes that the
+/// generator puts on workload classes, with <see cref="System.Reflection.Metadata"/>: the assembly is never
+/// loaded.
 /// </summary>
 public static class ManifestReader
 {
-    /// <summary>The key prefix the generator uses.</summary>
-    public const string MetadataPrefix = "HevLayer.Manifest:";
-
-    /// <summary>The key prefix of the summary lines.</summary>
-    public const string SummaryPrefix = "HevLayer.Summary:";
-
     /// <summary>Reads every embedded manifest from the assembly at <paramref name="assemblyPath"/>, in metadata order.</summary>
     public static IReadOnlyList<EmbeddedManifest> Read(string assemblyPath) => Read(File.ReadAllBytes(assemblyPath), assemblyPath);
 
-    /// <summary>Reads every embedded manifest from an assembly image, in metadata order.</summary>
+    /// <summary>Reads every embedded manifest from an assembly image, in metadata order of the classes.</summary>
     public static IReadOnlyList<EmbeddedManifest> Read(byte[] image, string displayName)
     {
         using var pe = new PEReader(ImmutableArray.Create(image));
@@ -39,37 +34,36 @@ public static class ManifestReader
 
         var md = pe.GetMetadataReader();
         var result = new List<EmbeddedManifest>();
-        var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())
+        foreach (var type in md.TypeDefinitions)
         {
-            var attribute = md.GetCustomAttribute(handle);
-            if (!IsAssemblyMetadataAttribute(md, attribute.Constructor))
+            foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
             {
-                continue;
-            }
+                var attribute = md.GetCustomAttribute(handle);
+                if (!IsGeneratedManifestAttribute(md, attribute.Constructor))
+                {
+                    continue;
+                }
 
-            var blob = md.GetBlobReader(attribute.Value);
-            if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
-            {
-                continue;
-            }
+                var blob = md.GetBlobReader(attribute.Value);
+                if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
+                {
+                    continue;
+                }
 
-            var key = blob.ReadSerializedString();
-            var value = blob.ReadSerializedString();
-            if (key is not null && key.StartsWith(MetadataPrefix, StringComparison.Ordinal) && value is not null)
-            {
-                result.Add(new EmbeddedManifest(key.Substring(MetadataPrefix.Length), value));
-            }
-            else if (key is not null && key.StartsWith(SummaryPrefix, StringComparison.Ordinal) && value is not null)
-            {
-                summaries[key.Substring(SummaryPrefix.Length)] = value;
+                var file = blob.ReadSerializedString();
+                var yaml = blob.ReadSerializedString();
+                var summary = blob.ReadSerializedString();
+                if (file is not null && yaml is not null)
+                {
+                    result.Add(new EmbeddedManifest(file, yaml, summary));
+                }
             }
         }
 
-        return result.ConvertAll(m => summaries.TryGetValue(m.FileName, out var summary) ? m with { Summary = summary } : m);
+        return result;
     }
 
-    private static bool IsAssemblyMetadataAttribute(MetadataReader md, EntityHandle constructor)
+    private static bool IsGeneratedManifestAttribute(MetadataReader md, EntityHandle constructor)
     {
         EntityHandle type;
         switch (constructor.Kind)
@@ -93,5 +87,5 @@ public static class ManifestReader
     }
 
     private static bool Is(MetadataReader md, StringHandle ns, StringHandle name) =>
-        md.StringComparer.Equals(ns, "System.Reflection") && md.StringComparer.Equals(name, "AssemblyMetadataAttribute");
+        md.StringComparer.Equals(ns, "HevLayer.Manifests") && md.StringComparer.Equals(name, "GeneratedManifestAttribute");
 }
