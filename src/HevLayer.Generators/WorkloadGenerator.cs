@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using HevLayer.Generators.Emit;
 using HevLayer.Generators.Model;
@@ -49,32 +48,40 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(resolvedPipelines, static (spc, w) => EmitWorkload(spc, w));
         context.RegisterSourceOutput(resolvedFunctions, static (spc, w) => EmitWorkload(spc, w));
 
-        var registry = EmittedNames(resolvedPipelines)
-            .Combine(EmittedNames(resolvedFunctions))
+        // One Collect per kind over what the output step already has, and the names picked after it: no
+        // extra per-workload nodes, because each node costs the driver a table of N entries on every run.
+        var registry = resolvedPipelines.Collect()
+            .Combine(resolvedFunctions.Collect())
             .Select(static (pair, _) => new EquatableArray<string>(
-                pair.Left.Concat(pair.Right).OrderBy(n => n, System.StringComparer.Ordinal).ToArray()))
+                pair.Left.Concat(pair.Right)
+                    .Where(static r => r is { IsEmitted: true })
+                    .Select(static r => r!.Type.FullyQualifiedName)
+                    .OrderBy(n => n, System.StringComparer.Ordinal)
+                    .ToArray()))
             .WithTrackingName(TrackingNames.RegistryEntries);
 
         context.RegisterSourceOutput(registry, static (spc, names) =>
             spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(names)));
     }
 
-    private static IncrementalValuesProvider<WorkloadDeclaration> Declarations(
+    /// <summary>
+    /// The parsed classes; null for one the parser could not read (the analyzers report it). Nulls flow on
+    /// rather than being filtered out here: a Where and a Select would be two more nodes of N entries.
+    /// </summary>
+    private static IncrementalValuesProvider<WorkloadDeclaration?> Declarations(
         IncrementalGeneratorInitializationContext context, string attribute, WorkloadKind kind, string trackingName) =>
         context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 (ctx, ct) => WorkloadParser.Parse(ctx, kind, ct))
-            .Where(static d => d is not null)
-            .Select(static (d, _) => d!)
             .WithTrackingName(trackingName);
 
-    private static IncrementalValuesProvider<ResolvedWorkload> Resolve(
-        IncrementalValuesProvider<WorkloadDeclaration> declarations, IncrementalValueProvider<ProjectDefaults> defaults) =>
+    private static IncrementalValuesProvider<ResolvedWorkload?> Resolve(
+        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<ProjectDefaults> defaults) =>
         declarations
             .Combine(defaults)
-            .Select(static (pair, _) => Resolve(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
     /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>
@@ -87,15 +94,9 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             : new ResolvedWorkload(declaration.Type, workload, null, null);
     }
 
-    private static IncrementalValueProvider<ImmutableArray<string>> EmittedNames(IncrementalValuesProvider<ResolvedWorkload> resolved) =>
-        resolved
-            .Where(static r => r.IsEmitted)
-            .Select(static (r, _) => r.Type.FullyQualifiedName)
-            .Collect();
-
-    private static void EmitWorkload(SourceProductionContext context, ResolvedWorkload workload)
+    private static void EmitWorkload(SourceProductionContext context, ResolvedWorkload? workload)
     {
-        if (workload.IsEmitted)
+        if (workload is { IsEmitted: true })
         {
             context.AddSource(SourceEmitter.HintName(workload.Type), SourceEmitter.Workload(workload));
         }

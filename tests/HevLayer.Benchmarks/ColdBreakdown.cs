@@ -11,7 +11,8 @@ namespace HevLayer.Benchmarks;
 /// <summary>
 /// Where a cold run's time goes beyond the floor: the floor itself, our whole run, and the share of
 /// ours that is the driver parsing the generated files (measured by re-parsing the same texts).
-/// After two warm-ups of each, 7 alternating runs, each on a fresh clone of the compilation; medians.
+/// After eight warm-ups of each (Roslyn's parser and binder reach tier-1 code only after several runs),
+/// 7 alternating runs, each on a fresh clone of the compilation; medians.
 /// </summary>
 public static class ColdBreakdown
 {
@@ -36,7 +37,7 @@ public static class ColdBreakdown
         double Ours() { var fresh = compilation.Clone(); return Time(() => last = Synthetic.Driver(new WorkloadGenerator()).RunGenerators(fresh)); }
 
         // Warm both up, then alternate, so neither pays the JIT or a shared first-use cost for the other.
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 8; i++)
         {
             Floor();
             Ours();

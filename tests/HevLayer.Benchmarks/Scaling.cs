@@ -31,8 +31,10 @@ public static class Scaling
             Ratio($"N={n}: compile with analyzers / compile", "CompileWithAnalyzers", "Compile", n, medians);
             Milliseconds($"N={n}: one-workload edit (generator)", "EditOne", n, medians);
             Milliseconds($"N={n}: one-workload edit (floor generator)", "EditFloor", n, medians);
+            Difference($"N={n}: one-workload edit, what this generator adds (EditBound - EditBoundFloor)", "EditBound", "EditBoundFloor", n, medians);
             Milliseconds($"N={n}: one-file edit (compiler only)", "OneFileCompile", n, medians);
             Milliseconds($"N={n}: one-file edit (analyzers)", "OneFileEdit", n, medians);
+            Difference($"N={n}: one-file edit, what the HEVL analyzers add (OneFileEdit - OneFileFloor)", "OneFileEdit", "OneFileFloor", n, medians);
         }
 
         foreach (var method in medians.Keys.Select(k => k.Method).Distinct().OrderBy(m => m, StringComparer.Ordinal))
@@ -49,6 +51,14 @@ public static class Scaling
         if (medians.TryGetValue((method, n), out var value) && medians.TryGetValue((baseline, n), out var basis) && basis > 0)
         {
             Console.WriteLine($"  {label}: {(value / basis).ToString("0.00", CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static void Difference(string label, string method, string baseline, int n, Dictionary<(string, int), double> medians)
+    {
+        if (medians.TryGetValue((method, n), out var value) && medians.TryGetValue((baseline, n), out var basis))
+        {
+            Console.WriteLine($"  {label}: {((value - basis) / 1e6).ToString("0.000", CultureInfo.InvariantCulture)} ms");
         }
     }
 

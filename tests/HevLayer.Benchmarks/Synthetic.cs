@@ -150,15 +150,32 @@ public static class Synthetic
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
+    /// <summary>
+    /// <paramref name="compilation"/> with the generator's output added, as the compiler and the editor
+    /// analyze it; refuses a generator that produced nothing or threw.
+    /// </summary>
+    public static Compilation WithGeneratedSources(CSharpCompilation compilation)
+    {
+        var driver = Driver(new HevLayer.Generators.WorkloadGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var result = driver.GetRunResult().Results[0];
+        if (result.Exception is not null || result.GeneratedSources.Length == 0)
+        {
+            throw new InvalidOperationException($"The generator did not run: {result.GeneratedSources.Length} sources, {result.Exception}");
+        }
+
+        return output;
+    }
+
     /// <summary>An autoscale workload near the middle: editing its MaxReplicas changes its manifest.</summary>
     public static int EditedIndex(int count) => (count / 2) - ((count / 2) % 18);
 
     /// <summary><paramref name="compilation"/> with workload <paramref name="i"/>'s replica count changed.</summary>
-    public static CSharpCompilation EditOne(CSharpCompilation compilation, int i)
+    public static TCompilation EditOne<TCompilation>(TCompilation compilation, int i)
+        where TCompilation : Compilation
     {
         var path = "Worker" + i.ToString("D5", CultureInfo.InvariantCulture) + ".cs";
         var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
-        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(Workload(i, replicas: 1))));
+        return (TCompilation)compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(Workload(i, replicas: 1))));
     }
 
     public static GeneratorDriver Driver(IIncrementalGenerator generator) =>
