@@ -121,13 +121,20 @@ public sealed class ManifestFolder
         RemoveStrayTemporaryFiles();
         var changed = new List<string>();
 
+        // One directory listing instead of a stat per manifest (a no-op build at 1,000 workloads asks for
+        // 1,001 files). Case-insensitive, so that on a case-insensitive file system a foreign file that
+        // differs only in case is still found (and refused below); the read decides whether it is there.
+        var listed = new HashSet<string>(
+            System.IO.Directory.EnumerateFiles(directory).Select(f => Path.GetFileName(f)),
+            StringComparer.OrdinalIgnoreCase);
+
         foreach (var pair in wanted)
         {
             var path = Path.Combine(directory, pair.Key);
             var bytes = Utf8.GetBytes(pair.Value);
-            if (File.Exists(path))
+            if (listed.Contains(pair.Key) && ReadIfPresent(path) is { } onDisk)
             {
-                if (SameBytes(File.ReadAllBytes(path), bytes))
+                if (SameBytes(onDisk, bytes))
                 {
                     continue;
                 }
@@ -175,6 +182,18 @@ public sealed class ManifestFolder
     /// Removes temporary files a killed build left behind. Only names this class creates are touched:
     /// '.', a file name, '.', 32 hex digits, '.tmp'.
     /// </summary>
+    private static byte[]? ReadIfPresent(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private void RemoveStrayTemporaryFiles()
     {
         foreach (var file in System.IO.Directory.EnumerateFiles(directory, ".*.tmp"))

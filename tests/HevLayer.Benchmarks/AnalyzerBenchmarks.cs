@@ -21,6 +21,9 @@ namespace HevLayer.Benchmarks;
 /// compiler's own per-analyzer times come from the real build (<see cref="BuildBenchmark"/>).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
 [SimpleJob(warmupCount: 6, iterationCount: 9)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

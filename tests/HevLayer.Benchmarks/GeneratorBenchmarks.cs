@@ -18,6 +18,9 @@ namespace HevLayer.Benchmarks;
 /// generator adds to an edit.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
 [SimpleJob(warmupCount: 6, iterationCount: 9)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

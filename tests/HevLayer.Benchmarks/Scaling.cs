@@ -24,6 +24,21 @@ public static class Scaling
         }
 
         Console.WriteLine();
+        Console.WriteLine("| Benchmark | N | median (min..max) | allocated |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null)
+            .OrderBy(r => r.BenchmarkCase.Descriptor.Type.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name, StringComparer.Ordinal)
+            .ThenBy(r => (int)r.BenchmarkCase.Parameters["N"]))
+        {
+            var stats = report.ResultStatistics!;
+            var bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {report.BenchmarkCase.Descriptor.WorkloadMethod.Name} | {(int)report.BenchmarkCase.Parameters["N"]:N0} | {Ms(stats.Median)} ({Ms(stats.Min)}..{Ms(stats.Max)}) | {bytes / 1024.0 / 1024.0:0.0} MiB |"));
+        }
+
+        Console.WriteLine();
         Console.WriteLine("HevLayer targets (medians):");
         foreach (var n in new[] { 100, 1000, 5000 })
         {
@@ -45,6 +60,8 @@ public static class Scaling
             }
         }
     }
+
+    private static string Ms(double nanoseconds) => (nanoseconds / 1e6).ToString(nanoseconds < 1e7 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
 
     private static void Ratio(string label, string method, string baseline, int n, Dictionary<(string, int), double> medians)
     {

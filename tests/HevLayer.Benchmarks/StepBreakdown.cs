@@ -14,7 +14,8 @@ namespace HevLayer.Benchmarks;
 /// "edit, bound" runs another generator on the edited compilation first, so the attribute binding that
 /// whichever generator comes first pays is out of the figure: what remains in ForAttributeWithMetadataName's
 /// result step is the driver's walk plus the transform (for ours, reading the attributes into a model).
-/// Medians of 7 runs after 2 warm-ups, each on a fresh compilation.
+/// Medians of 7 cold runs after 2 warm-ups, and of 15 edits after 30 (an edit's own code is called once per
+/// run, so it reaches tier-1 JIT code only after about 30), each on a fresh compilation.
 /// </summary>
 public static class StepBreakdown
 {
@@ -22,11 +23,11 @@ public static class StepBreakdown
     {
         var compilation = Synthetic.Compilation(n);
         var index = Synthetic.EditedIndex(n);
-        Report("cold", n, g => Steps(g, () => compilation.Clone(), warm: null));
+        Report("cold", n, g => Steps(g, () => compilation.Clone(), warm: null, warmups: 2, runs: 7));
         Report("edit", n, g =>
         {
             var warm = Driver(g).RunGenerators(compilation);
-            return Steps(g, () => Synthetic.EditOne(compilation, index), warm);
+            return Steps(g, () => Synthetic.EditOne(compilation, index), warm, warmups: 30, runs: 15);
         });
         var binder = Driver(new FloorGenerator()).RunGenerators(compilation);
         Report("edit, bound", n, g =>
@@ -37,8 +38,35 @@ public static class StepBreakdown
                 var edited = Synthetic.EditOne(compilation, index);
                 binder.RunGenerators(edited);
                 return edited;
-            }, warm);
+            }, warm, warmups: 30, runs: 15);
         });
+
+        // The same bound edit without step tracking (as builds and the editor run generators): wall time of
+        // RunGenerators, floor and ours alternating on the same edited compilation, after 30 warm-ups.
+        var floor = Synthetic.Driver(new FloorGenerator()).RunGenerators(compilation);
+        var ours = Synthetic.Driver(new WorkloadGenerator()).RunGenerators(compilation);
+        var times = new List<(double Floor, double Ours)>();
+        for (var i = 0; i < 45; i++)
+        {
+            var edited = Synthetic.EditOne(compilation, index);
+            binder.RunGenerators(edited);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            floor.RunGenerators(edited);
+            var f = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            ours.RunGenerators(edited);
+            var o = clock.Elapsed.TotalMilliseconds;
+            if (i >= 30)
+            {
+                times.Add((f, o));
+            }
+        }
+
+        var floorSorted = times.Select(t => t.Floor).OrderBy(t => t).ToArray();
+        var oursSorted = times.Select(t => t.Ours).OrderBy(t => t).ToArray();
+        var extra = times.Select(t => t.Ours - t.Floor).OrderBy(t => t).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit, bound N={n}, untracked RunGenerators wall time (median of {times.Count}, min..max):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  floor {floorSorted[floorSorted.Length / 2]:0.00} ms ({floorSorted[0]:0.00}..{floorSorted[^1]:0.00}), ours {oursSorted[oursSorted.Length / 2]:0.00} ms ({oursSorted[0]:0.00}..{oursSorted[^1]:0.00}), ours - floor {extra[extra.Length / 2]:0.00} ms ({extra[0]:0.00}..{extra[^1]:0.00})"));
     }
 
     private static void Report(string label, int n, Func<IIncrementalGenerator, List<Dictionary<string, double>>> runs)
@@ -62,10 +90,10 @@ public static class StepBreakdown
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
 
-    private static List<Dictionary<string, double>> Steps(IIncrementalGenerator generator, Func<Compilation> make, GeneratorDriver? warm)
+    private static List<Dictionary<string, double>> Steps(IIncrementalGenerator generator, Func<Compilation> make, GeneratorDriver? warm, int warmups, int runs)
     {
         var samples = new List<Dictionary<string, double>>();
-        for (var i = 0; i < 9; i++)
+        for (var i = 0; i < warmups + runs; i++)
         {
             var driver = (warm ?? Driver(generator)).RunGenerators(make());
             var run = driver.GetRunResult();
@@ -79,7 +107,7 @@ public static class StepBreakdown
                 totals[name] = (totals.TryGetValue(name, out var t) ? t : 0) + steps.Sum(s => s.ElapsedTime.TotalMilliseconds);
             }
 
-            if (i >= 2)
+            if (i >= warmups)
             {
                 samples.Add(totals);
             }
