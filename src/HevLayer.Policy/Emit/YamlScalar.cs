@@ -104,7 +104,7 @@ public static class YamlScalar
         return sb.Append('"').ToString();
     }
 
-    private static bool IsPairedSurrogate(string s, int i) =>
+    internal static bool IsPairedSurrogate(string s, int i) =>
         char.IsHighSurrogate(s[i])
             ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
             : i > 0 && char.IsHighSurrogate(s[i - 1]);

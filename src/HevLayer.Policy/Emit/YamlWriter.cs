@@ -26,7 +26,7 @@ public sealed class YamlWriter
             var c = text[i];
             var printable = c == '\t'
                 || (c >= ' ' && c != 0x7F && !(c >= 0x80 && c <= 0x9F) && c != '\u2028' && c != '\u2029' && c != '\uFEFF'
-                    && (!char.IsSurrogate(c) || (char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]))));
+                    && (!char.IsSurrogate(c) || YamlScalar.IsPairedSurrogate(text, i)));
             builder.Append(printable ? c : ' ');
         }
 
