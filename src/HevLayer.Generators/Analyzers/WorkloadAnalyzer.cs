@@ -148,8 +148,8 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var model = WorkloadParser.ReadWorkload(type, workloadAttribute, kind);
-        var typeSpec = WorkloadParser.ReadType(type, kind, context.CancellationToken);
+        var declaration = WorkloadParser.ReadDeclaration(type, workloadAttribute, kind, context.CancellationToken);
+        var (model, typeSpec) = (declaration.Workload, declaration.Type);
         var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, scaling, context.CancellationToken);
         foreach (var finding in WorkloadRules.Check(model, typeSpec.Shape, defaults, infraRules))
         {

@@ -21,6 +21,11 @@ public static class AttributeNames
     public static bool Is(AttributeData attribute, string typeName) =>
         attribute.AttributeClass is { } type
         && type.Name == typeName
+        && IsInNamespace(type);
+
+    /// <summary>True when <paramref name="type"/> is a top-level type of the <c>HevLayer</c> namespace.</summary>
+    public static bool IsInNamespace(INamedTypeSymbol type) =>
+        type.ContainingType is null
         && type.ContainingNamespace is { Name: Namespace } ns
         && ns.ContainingNamespace is { IsGlobalNamespace: true };
 }

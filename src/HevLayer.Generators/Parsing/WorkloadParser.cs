@@ -26,9 +26,7 @@ public static class WorkloadParser
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return new WorkloadDeclaration(
-                ReadType(type, kind, cancellationToken),
-                ReadWorkload(type, context.Attributes[0], kind));
+            return ReadDeclaration(type, context.Attributes[0], kind, cancellationToken);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
@@ -37,8 +35,19 @@ public static class WorkloadParser
         }
     }
 
-    /// <summary>Reads the workload that <paramref name="workloadAttribute"/> and its sibling attributes declare.</summary>
-    public static WorkloadModel ReadWorkload(INamedTypeSymbol type, AttributeData workloadAttribute, WorkloadKind kind)
+    /// <summary>
+    /// What the generator's transform reads for one class: the type to extend and the workload it declares.
+    /// This runs for every attributed class on every new compilation (each keystroke in the editor), so it
+    /// walks the class's attributes once and each attribute's arguments once, and allocates only the model.
+    /// </summary>
+    public static WorkloadDeclaration ReadDeclaration(INamedTypeSymbol type, AttributeData workloadAttribute, WorkloadKind kind, CancellationToken cancellationToken)
+    {
+        var names = TypeNames.Of(type);
+        var workload = ReadWorkload(type, names.Display, workloadAttribute, kind, out var hasConflictingKind);
+        return new WorkloadDeclaration(ReadType(type, names, hasConflictingKind, cancellationToken), workload);
+    }
+
+    private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind)
     {
         var name = workloadAttribute.ConstructorArguments.Length > 0 ? AsString(workloadAttribute.ConstructorArguments[0]) : null;
         string? ns = null;
@@ -52,7 +61,7 @@ public static class WorkloadParser
             switch (arg.Key)
             {
                 case "Namespace": ns = AsString(arg.Value); break;
-                case "Paused": paused = arg.Value.Value is true; break;
+                case "Paused": paused = arg.Value.Kind == TypedConstantKind.Primitive && arg.Value.Value is true; break;
                 case "Triggers": triggers = (FunctionTriggers)(AsInt(arg.Value) ?? 0); break;
                 case "TargetNamespaces": targetNamespaces = AsStrings(arg.Value); break;
                 case "Inputs": inputs = AsStrings(arg.Value); break;
@@ -61,43 +70,43 @@ public static class WorkloadParser
             }
         }
 
+        var otherKind = kind == WorkloadKind.Pipeline ? "FunctionAttribute" : "PipelineAttribute";
+        hasConflictingKind = false;
         ScalingModel? scaling = null;
         var worker = new WorkerModel(null, null, null);
         RetryModel? retry = null;
         ScheduleModel? schedule = null;
-        var labels = new List<KeyValue>();
-        var annotations = new List<KeyValue>();
+        KeyValue[]? labels = null, annotations = null;
 
         foreach (var attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ContainingNamespace is not { Name: AttributeNames.Namespace })
+            if (attribute.AttributeClass is not { } attributeClass || !AttributeNames.IsInNamespace(attributeClass))
             {
                 continue;
             }
 
-            switch (attribute.AttributeClass.Name)
+            switch (attributeClass.Name)
             {
-                case "ScalingAttribute" when AttributeNames.Is(attribute, "ScalingAttribute"):
+                case "ScalingAttribute":
                     scaling = ReadScaling(attribute);
                     break;
-                case "WorkerAttribute" when AttributeNames.Is(attribute, "WorkerAttribute"):
-                    worker = new WorkerModel(Named(attribute, "Image", AsString), NamedInt(attribute, "BatchSize"), NamedInt(attribute, "TimeoutSeconds"));
+                case "WorkerAttribute":
+                    worker = ReadWorker(attribute);
                     break;
-                case "RetryAttribute" when AttributeNames.Is(attribute, "RetryAttribute"):
-                    retry = new RetryModel(NamedInt(attribute, "MaxAttempts"), NamedInt(attribute, "InitialBackoffSeconds"), NamedInt(attribute, "MaxBackoffSeconds"));
+                case "RetryAttribute":
+                    retry = ReadRetry(attribute);
                     break;
-                case "ScheduleAttribute" when AttributeNames.Is(attribute, "ScheduleAttribute"):
-                    schedule = new ScheduleModel(
-                        NamedInt(attribute, "DiscoveryIntervalSeconds"),
-                        NamedInt(attribute, "LeaseSeconds"),
-                        NamedInt(attribute, "MaxInFlightBatches"),
-                        NamedInt(attribute, "MaxConcurrentScans"));
+                case "ScheduleAttribute":
+                    schedule = ReadSchedule(attribute);
                     break;
-                case "LabelAttribute" when AttributeNames.Is(attribute, "LabelAttribute"):
-                    AddPair(labels, attribute);
+                case "LabelAttribute":
+                    AddPair(ref labels, attribute);
                     break;
-                case "AnnotationAttribute" when AttributeNames.Is(attribute, "AnnotationAttribute"):
-                    AddPair(annotations, attribute);
+                case "AnnotationAttribute":
+                    AddPair(ref annotations, attribute);
+                    break;
+                case var other when other == otherKind:
+                    hasConflictingKind = true;
                     break;
             }
         }
@@ -111,13 +120,13 @@ public static class WorkloadParser
             name ?? string.Empty,
             ns,
             paused,
-            new EquatableArray<KeyValue>(labels.ToArray()),
-            new EquatableArray<KeyValue>(annotations.ToArray()),
+            labels is null ? EquatableArray<KeyValue>.Empty : new EquatableArray<KeyValue>(labels),
+            annotations is null ? EquatableArray<KeyValue>.Empty : new EquatableArray<KeyValue>(annotations),
             scaling,
             worker,
             retry,
             function,
-            type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+            displayName);
     }
 
     /// <summary>Reads <c>[assembly: HevLayerDefaults]</c>.</summary>
@@ -125,13 +134,13 @@ public static class WorkloadParser
         new(Named(attribute, "Namespace", AsString), Named(attribute, "Image", AsString));
 
     /// <summary>Reads where the generator would put code for <paramref name="type"/>, and whether it can.</summary>
-    public static TypeSpec ReadType(INamedTypeSymbol type, WorkloadKind kind, CancellationToken cancellationToken)
+    private static TypeSpec ReadType(INamedTypeSymbol type, TypeNames names, bool hasConflictingKind, CancellationToken cancellationToken)
     {
-        var containing = new List<ContainingType>();
+        List<ContainingType>? containing = null;
         string? outerAtFault = null, outerProblem = null;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+            (containing ??= new List<ContainingType>()).Insert(0, new ContainingType(Keyword(outer), outer.Name));
             var problem = !IsPartial(outer, cancellationToken) ? "is not partial"
                 : outer.IsGenericType ? "is generic"
                 : !IsReachable(outer.DeclaredAccessibility) ? "is " + AccessibilityText(outer.DeclaredAccessibility)
@@ -151,49 +160,107 @@ public static class WorkloadParser
 
         var unsupported = type.IsStatic ? "static" : type.IsAbstract ? "abstract" : type.IsGenericType ? "generic" : null;
         var shape = new DeclarationShape(
-            type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+            names.Display,
             IsPartial(type, cancellationToken),
             unsupported,
             outerAtFault,
             outerProblem,
-            HasConflictingKind(type, kind));
+            hasConflictingKind);
 
         return new TypeSpec(
-            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
-            new EquatableArray<ContainingType>(containing.ToArray()),
+            names.Namespace,
+            containing is null ? EquatableArray<ContainingType>.Empty : new EquatableArray<ContainingType>(containing.ToArray()),
             Keyword(type),
             type.Name,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            names.FullyQualified,
             shape);
     }
 
-    /// <summary>True when the class also carries the other workload attribute.</summary>
-    public static bool HasConflictingKind(INamedTypeSymbol type, WorkloadKind kind)
+    // One pass over each attribute's named arguments. A name given twice is a compiler error (CS0643);
+    // the first one counts, as it did when each argument was looked up on its own.
+    private static ScalingModel ReadScaling(AttributeData attribute)
     {
-        var other = kind == WorkloadKind.Pipeline ? "FunctionAttribute" : "PipelineAttribute";
-        foreach (var attribute in type.GetAttributes())
+        string? pool = null;
+        int? mode = null, min = null, max = null;
+        foreach (var arg in attribute.NamedArguments)
         {
-            if (AttributeNames.Is(attribute, other))
+            switch (arg.Key)
             {
-                return true;
+                case "Pool": pool ??= AsString(arg.Value); break;
+                case "Mode": mode ??= AsInt(arg.Value); break;
+                case "MinReplicas": min ??= AsInt(arg.Value); break;
+                case "MaxReplicas": max ??= AsInt(arg.Value); break;
             }
         }
 
-        return false;
+        return new ScalingModel(pool, (ScalingMode)(mode ?? 0), min ?? 0, max);
     }
 
-    private static ScalingModel ReadScaling(AttributeData attribute) => new(
-        Named(attribute, "Pool", AsString),
-        (ScalingMode)(NamedInt(attribute, "Mode") ?? 0),
-        NamedInt(attribute, "MinReplicas") ?? 0,
-        NamedInt(attribute, "MaxReplicas"));
+    private static WorkerModel ReadWorker(AttributeData attribute)
+    {
+        string? image = null;
+        int? batchSize = null, timeout = null;
+        foreach (var arg in attribute.NamedArguments)
+        {
+            switch (arg.Key)
+            {
+                case "Image": image ??= AsString(arg.Value); break;
+                case "BatchSize": batchSize ??= AsInt(arg.Value); break;
+                case "TimeoutSeconds": timeout ??= AsInt(arg.Value); break;
+            }
+        }
 
-    private static void AddPair(List<KeyValue> pairs, AttributeData attribute)
+        return new WorkerModel(image, batchSize, timeout);
+    }
+
+    private static RetryModel ReadRetry(AttributeData attribute)
+    {
+        int? attempts = null, initial = null, max = null;
+        foreach (var arg in attribute.NamedArguments)
+        {
+            switch (arg.Key)
+            {
+                case "MaxAttempts": attempts ??= AsInt(arg.Value); break;
+                case "InitialBackoffSeconds": initial ??= AsInt(arg.Value); break;
+                case "MaxBackoffSeconds": max ??= AsInt(arg.Value); break;
+            }
+        }
+
+        return new RetryModel(attempts, initial, max);
+    }
+
+    private static ScheduleModel ReadSchedule(AttributeData attribute)
+    {
+        int? discovery = null, lease = null, batches = null, scans = null;
+        foreach (var arg in attribute.NamedArguments)
+        {
+            switch (arg.Key)
+            {
+                case "DiscoveryIntervalSeconds": discovery ??= AsInt(arg.Value); break;
+                case "LeaseSeconds": lease ??= AsInt(arg.Value); break;
+                case "MaxInFlightBatches": batches ??= AsInt(arg.Value); break;
+                case "MaxConcurrentScans": scans ??= AsInt(arg.Value); break;
+            }
+        }
+
+        return new ScheduleModel(discovery, lease, batches, scans);
+    }
+
+    /// <summary>Appends a [Label]/[Annotation] pair. Arrays grown by one: a class carries a few, and a list would be two more allocations.</summary>
+    private static void AddPair(ref KeyValue[]? pairs, AttributeData attribute)
     {
         var args = attribute.ConstructorArguments;
         if (args.Length == 2 && AsString(args[0]) is { } key)
         {
-            pairs.Add(new KeyValue(key, AsString(args[1]) ?? string.Empty));
+            var count = pairs?.Length ?? 0;
+            var grown = new KeyValue[count + 1];
+            if (pairs is not null)
+            {
+                System.Array.Copy(pairs, grown, count);
+            }
+
+            grown[count] = new KeyValue(key, AsString(args[1]) ?? string.Empty);
+            pairs = grown;
         }
     }
 
@@ -205,19 +272,6 @@ public static class WorkloadParser
             if (arg.Key == name)
             {
                 return read(arg.Value);
-            }
-        }
-
-        return null;
-    }
-
-    private static int? NamedInt(AttributeData attribute, string name)
-    {
-        foreach (var arg in attribute.NamedArguments)
-        {
-            if (arg.Key == name)
-            {
-                return AsInt(arg.Value);
             }
         }
 
