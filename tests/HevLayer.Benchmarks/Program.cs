@@ -6,13 +6,14 @@ using BenchmarkDotNet.Running;
 namespace HevLayer.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | cold N | edit N | steps N | transform N | build N | all]
+/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | cold N | edit N | steps N | transform N | keystroke N | build N | all]
 ///   roslyn   BenchmarkDotNet: generator (cold, cached, one edit, the floor) and analyzers, at N = 100, 1000, 5000
 ///   cold N   where a cold run's time goes beyond the floor
 ///   edit N   where a one-workload edit's time goes, step by step
 ///   steps N  Roslyn's own per-step timing of a cold run and an edit, floor and ours
 ///   transform N [loop]  what the ForAttributeWithMetadataName transform (run per class on every compilation) costs, part by part;
 ///            with "loop", runs it 1,500 times for a profiler instead
+///   keystroke N [loop]  one edited file's analyzer diagnostics, the floor and each HEVL analyzer alone
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
 /// Any other arguments go to BenchmarkDotNet (for example --filter *Generator*).
@@ -32,6 +33,9 @@ public static class Program
                 return 0;
             case "transform":
                 TransformBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "loop");
+                return 0;
+            case "keystroke":
+                KeystrokeBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "loop");
                 return 0;
             case "edit":
                 EditBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
