@@ -21,6 +21,9 @@ public static class TrackingNames
     /// <summary>Workloads with the project defaults applied.</summary>
     public const string Resolved = nameof(Resolved);
 
+    /// <summary>The emitted workloads grouped into the generated files that carry their code.</summary>
+    public const string Shards = nameof(Shards);
+
     /// <summary>The list of emitted workload types, for the registry.</summary>
     public const string RegistryEntries = nameof(RegistryEntries);
 }

@@ -45,13 +45,21 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         var resolvedPipelines = Resolve(pipelines, defaults);
         var resolvedFunctions = Resolve(functions, defaults);
 
-        context.RegisterSourceOutput(resolvedPipelines, static (spc, w) => EmitWorkload(spc, w));
-        context.RegisterSourceOutput(resolvedFunctions, static (spc, w) => EmitWorkload(spc, w));
+        // The code goes into a fixed number of files, not one per workload: Roslyn's cost of carrying N
+        // generated files grows with N squared on every run (see SourceShards). An edit re-renders one shard.
+        var all = resolvedPipelines.Collect().Combine(resolvedFunctions.Collect());
+        var shards = all
+            .SelectMany(static (pair, _) => SourceShards.Group(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Shards);
+        context.RegisterSourceOutput(shards, static (spc, shard) =>
+        {
+            if (shard.Workloads.Count > 0)
+            {
+                spc.AddSource(SourceShards.HintName(shard.Index), SourceEmitter.Shard(shard));
+            }
+        });
 
-        // One Collect per kind over what the output step already has, and the names picked after it: no
-        // extra per-workload nodes, because each node costs the driver a table of N entries on every run.
-        var registry = resolvedPipelines.Collect()
-            .Combine(resolvedFunctions.Collect())
+        var registry = all
             .Select(static (pair, _) => new EquatableArray<string>(
                 pair.Left.Concat(pair.Right)
                     .Where(static r => r is { IsEmitted: true })
@@ -89,16 +97,9 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
     {
         var workload = declaration.Workload.WithDefaults(defaults);
         var emit = declaration.Type.Shape.IsExtensible && ManifestWriter.CanEmit(workload);
+        var shard = SourceShards.Of(declaration.Type.FullyQualifiedName);
         return emit
-            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), ManifestWriter.Write(workload))
-            : new ResolvedWorkload(declaration.Type, workload, null, null);
-    }
-
-    private static void EmitWorkload(SourceProductionContext context, ResolvedWorkload? workload)
-    {
-        if (workload is { IsEmitted: true })
-        {
-            context.AddSource(SourceEmitter.HintName(workload.Type), SourceEmitter.Workload(workload));
-        }
+            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), ManifestWriter.Write(workload), shard)
+            : new ResolvedWorkload(declaration.Type, workload, null, null, shard);
     }
 }

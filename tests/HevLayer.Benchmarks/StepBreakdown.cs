@@ -45,20 +45,28 @@ public static class StepBreakdown
         // RunGenerators, floor and ours alternating on the same edited compilation, after 30 warm-ups.
         var floor = Synthetic.Driver(new FloorGenerator()).RunGenerators(compilation);
         var ours = Synthetic.Driver(new WorkloadGenerator()).RunGenerators(compilation);
+        OutputFloor(n, compilation, index, binder);
+
         var times = new List<(double Floor, double Ours)>();
+        var pauses = new List<(double Floor, double Ours)>();
         for (var i = 0; i < 45; i++)
         {
             var edited = Synthetic.EditOne(compilation, index);
             binder.RunGenerators(edited);
+            var pause = GC.GetTotalPauseDuration();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             floor.RunGenerators(edited);
             var f = clock.Elapsed.TotalMilliseconds;
+            var floorPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+            pause = GC.GetTotalPauseDuration();
             clock.Restart();
             ours.RunGenerators(edited);
             var o = clock.Elapsed.TotalMilliseconds;
+            var oursPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
             if (i >= 30)
             {
                 times.Add((f, o));
+                pauses.Add((floorPause, oursPause));
             }
         }
 
@@ -67,6 +75,60 @@ public static class StepBreakdown
         var extra = times.Select(t => t.Ours - t.Floor).OrderBy(t => t).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit, bound N={n}, untracked RunGenerators wall time (median of {times.Count}, min..max):"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  floor {floorSorted[floorSorted.Length / 2]:0.00} ms ({floorSorted[0]:0.00}..{floorSorted[^1]:0.00}), ours {oursSorted[oursSorted.Length / 2]:0.00} ms ({oursSorted[0]:0.00}..{oursSorted[^1]:0.00}), ours - floor {extra[extra.Length / 2]:0.00} ms ({extra[0]:0.00}..{extra[^1]:0.00})"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  of which garbage-collection pauses (mean): floor {pauses.Average(p => p.Floor):0.00} ms, ours {pauses.Average(p => p.Ours):0.00} ms (GC mode: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode})"));
+    }
+
+    /// <summary>
+    /// The driver's own cost of N generated files: the do-nothing floor against <see cref="OutputFloorGenerator"/>
+    /// (the same, writing a one-line file per class), cached (same compilation again) and on a bound edit.
+    /// </summary>
+    private static void OutputFloor(int n, CSharpCompilation compilation, int index, GeneratorDriver binder)
+    {
+        var floor = Synthetic.Driver(new FloorGenerator()).RunGenerators(compilation);
+        var outputs = Synthetic.Driver(new OutputFloorGenerator()).RunGenerators(compilation);
+        var ours = Synthetic.Driver(new WorkloadGenerator()).RunGenerators(compilation);
+        var oursCached = new List<double>();
+        var cached = new List<(double Floor, double Outputs)>();
+        var edits = new List<(double Floor, double Outputs)>();
+        for (var i = 0; i < 45; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            floor = floor.RunGenerators(compilation);
+            var f = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            outputs = outputs.RunGenerators(compilation);
+            var o = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            ours = ours.RunGenerators(compilation);
+            var oc = clock.Elapsed.TotalMilliseconds;
+
+            var edited = Synthetic.EditOne(compilation, index);
+            binder.RunGenerators(edited);
+            clock.Restart();
+            floor.RunGenerators(edited);
+            var fe = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            outputs.RunGenerators(edited);
+            var oe = clock.Elapsed.TotalMilliseconds;
+            if (i >= 30)
+            {
+                cached.Add((f, o));
+                oursCached.Add(oc);
+                edits.Add((fe, oe));
+            }
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted[sorted.Length / 2];
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"driver cost of N={n} generated files (untracked wall time, median of {cached.Count}):"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cached: floor {Median(cached.Select(c => c.Floor)):0.00} ms, one file per class {Median(cached.Select(c => c.Outputs)):0.00} ms, ours (at most 256 + 1 files) {Median(oursCached):0.00} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  edit, bound: floor {Median(edits.Select(c => c.Floor)):0.00} ms, one file per class {Median(edits.Select(c => c.Outputs)):0.00} ms"));
     }
 
     private static void Report(string label, int n, Func<IIncrementalGenerator, List<Dictionary<string, double>>> runs)

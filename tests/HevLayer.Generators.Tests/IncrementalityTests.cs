@@ -17,7 +17,7 @@ public sealed class IncrementalityTests
     private static readonly string[] AllSteps =
     {
         TrackingNames.Pipelines, TrackingNames.Functions, TrackingNames.BuildProperties, TrackingNames.AssemblyDefaults,
-        TrackingNames.Defaults, TrackingNames.Resolved, TrackingNames.RegistryEntries,
+        TrackingNames.Defaults, TrackingNames.Resolved, TrackingNames.Shards, TrackingNames.RegistryEntries,
     };
 
     [Fact]
@@ -76,9 +76,43 @@ public sealed class IncrementalityTests
         Assert.All(resolved.Where(r => r != IncrementalStepRunReason.Modified), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
         AssertEveryStep(result, new[] { TrackingNames.RegistryEntries, TrackingNames.Defaults }, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
 
+        // Exactly one generated file is re-rendered: the shard that holds IngestDocs's code.
+        var shards = result.TrackedSteps[TrackingNames.Shards].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(Emit.SourceShards.Count, shards.Count);
+        var modified = Assert.Single(shards, o => o.Reason == IncrementalStepRunReason.Modified);
+        var shard = (WorkloadShard)modified.Value;
+        Assert.Contains(shard.Workloads, w => w.Type.Name == "IngestDocs");
+
         var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
-        Assert.Equal(new[] { "Acme.Workers.IngestDocs.HevLayer.g.cs" }, changed);
-        Assert.Contains("max: 5", after["Acme.Workers.IngestDocs.HevLayer.g.cs"], StringComparison.Ordinal);
+        var file = Emit.SourceShards.HintName(shard.Index);
+        Assert.Equal(new[] { file }, changed);
+        Assert.Contains("max: 5", after[file], StringComparison.Ordinal);
+        Assert.Equal(before.Keys.OrderBy(k => k, StringComparer.Ordinal), after.Keys.OrderBy(k => k, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_a_workload_changes_only_its_shard_and_the_registry()
+    {
+        var compilation = SampleCompilation();
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = GeneratorHarness.GeneratedSources(driver.GetRunResult());
+
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            """
+            using HevLayer;
+            namespace Acme.Workers;
+            [Pipeline("late-arrival")]
+            [Scaling(Pool = "cpu", MinReplicas = 1, MaxReplicas = 2)]
+            public sealed partial class LateArrival { }
+            """,
+            GeneratorHarness.ParseOptions,
+            "LateArrival.cs"));
+        var after = GeneratorHarness.GeneratedSources(driver.RunGenerators(added).GetRunResult());
+
+        var file = Emit.SourceShards.HintName(Emit.SourceShards.Of("global::Acme.Workers.LateArrival"));
+        Assert.Contains("partial class LateArrival", after[file], StringComparison.Ordinal);
+        var changed = after.Keys.Where(k => !before.TryGetValue(k, out var old) || old != after[k]).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { file, "HevLayer.Generated.HevLayerWorkloads.g.cs" }.OrderBy(k => k, StringComparer.Ordinal), changed);
     }
 
     [Fact]

@@ -11,8 +11,19 @@ namespace HevLayer.Generators.Model;
 public sealed record WorkloadDeclaration(TypeSpec Type, WorkloadModel Workload);
 
 /// <summary>A workload after project defaults are applied, with its manifest when it can be emitted.</summary>
-public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, string? Yaml)
+/// <param name="Type">The class to extend.</param>
+/// <param name="Workload">The workload, defaults applied.</param>
+/// <param name="FileName">The manifest's file name, when emitted.</param>
+/// <param name="Yaml">The manifest, when emitted.</param>
+/// <param name="Shard">Which generated file carries the class's code (<see cref="Emit.SourceShards"/>).</param>
+public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, string? Yaml, int Shard)
 {
     /// <summary>True when the generator emits code and a manifest for this workload.</summary>
     public bool IsEmitted => Yaml is not null;
 }
+
+/// <summary>
+/// The emitted workloads whose code goes into generated file number <paramref name="Index"/>, in ordinal
+/// order of type name; empty when no workload hashes there.
+/// </summary>
+public sealed record WorkloadShard(int Index, EquatableArray<ResolvedWorkload> Workloads);
