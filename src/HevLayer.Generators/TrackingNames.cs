@@ -24,6 +24,9 @@ public static class TrackingNames
     /// <summary>The emitted workloads grouped into the generated files that carry their code.</summary>
     public const string Shards = nameof(Shards);
 
+    /// <summary>Each workload's type name when it is emitted, else null.</summary>
+    public const string EmittedNames = nameof(EmittedNames);
+
     /// <summary>The list of emitted workload types, for the registry.</summary>
     public const string RegistryEntries = nameof(RegistryEntries);
 }

@@ -59,12 +59,15 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             }
         });
 
-        var registry = all
+        // The registry depends only on which classes are emitted: their names go through their own node, so
+        // an edit that changes a manifest but not the set of names leaves the Collect cached and the sort unrun.
+        var registry = EmittedNames(resolvedPipelines).Collect()
+            .Combine(EmittedNames(resolvedFunctions).Collect())
             .Select(static (pair, _) => new EquatableArray<string>(
                 pair.Left.Concat(pair.Right)
-                    .Where(static r => r is { IsEmitted: true })
-                    .Select(static r => r!.Type.FullyQualifiedName)
-                    .OrderBy(n => n, System.StringComparer.Ordinal)
+                    .Where(static name => name is not null)
+                    .Select(static name => name!)
+                    .OrderBy(static name => name, System.StringComparer.Ordinal)
                     .ToArray()))
             .WithTrackingName(TrackingNames.RegistryEntries);
 
@@ -91,6 +94,11 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .Combine(defaults)
             .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
+
+    private static IncrementalValuesProvider<string?> EmittedNames(IncrementalValuesProvider<ResolvedWorkload?> resolved) =>
+        resolved
+            .Select(static (r, _) => r is { IsEmitted: true } ? r.Type.FullyQualifiedName : null)
+            .WithTrackingName(TrackingNames.EmittedNames);
 
     /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>
     internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults)

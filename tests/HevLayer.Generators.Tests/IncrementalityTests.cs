@@ -17,7 +17,7 @@ public sealed class IncrementalityTests
     private static readonly string[] AllSteps =
     {
         TrackingNames.Pipelines, TrackingNames.Functions, TrackingNames.BuildProperties, TrackingNames.AssemblyDefaults,
-        TrackingNames.Defaults, TrackingNames.Resolved, TrackingNames.Shards, TrackingNames.RegistryEntries,
+        TrackingNames.Defaults, TrackingNames.Resolved, TrackingNames.Shards, TrackingNames.EmittedNames, TrackingNames.RegistryEntries,
     };
 
     [Fact]
@@ -74,7 +74,10 @@ public sealed class IncrementalityTests
         var resolved = result.TrackedSteps[TrackingNames.Resolved].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, resolved.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.All(resolved.Where(r => r != IncrementalStepRunReason.Modified), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
-        AssertEveryStep(result, new[] { TrackingNames.RegistryEntries, TrackingNames.Defaults }, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertEveryStep(result, new[] { TrackingNames.Defaults, TrackingNames.EmittedNames }, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+
+        // The set of emitted names did not change, so the registry was not even recomputed.
+        AssertEveryStep(result, new[] { TrackingNames.RegistryEntries }, IncrementalStepRunReason.Cached);
 
         // Exactly one generated file is re-rendered: the shard that holds IngestDocs's code.
         var shards = result.TrackedSteps[TrackingNames.Shards].SelectMany(s => s.Outputs).ToList();
