@@ -21,11 +21,7 @@ public static class EditBreakdown
         var warm = Synthetic.Driver(new WorkloadGenerator()).RunGenerators(compilation);
         var warmFloor = Synthetic.Driver(new FloorGenerator()).RunGenerators(compilation);
         compilation.GetDiagnostics();
-        var first = warm.GetRunResult().Results[0];
-        if (first.Exception is not null || first.GeneratedSources.Length != n + 1)
-        {
-            throw new InvalidOperationException($"The generator did not run: {first.GeneratedSources.Length} sources, {first.Exception}");
-        }
+        Synthetic.EnsureRan(warm.GetRunResult().Results[0], n);
         var index = Synthetic.EditedIndex(n);
         var path = "Worker" + index.ToString("D5", CultureInfo.InvariantCulture) + ".cs";
 

@@ -40,12 +40,7 @@ public class GeneratorBenchmarks
     {
         compilation = Synthetic.Compilation(N);
         warm = Synthetic.Driver(new WorkloadGenerator()).RunGenerators(compilation);
-        var result = warm.GetRunResult().Results[0];
-        if (result.Exception is not null || result.GeneratedSources.Length != N + 1)
-        {
-            // Never measure a generator that failed to load or threw: the driver would skip it.
-            throw new System.InvalidOperationException($"The generator did not run: {result.GeneratedSources.Length} sources, {result.Exception}");
-        }
+        Synthetic.EnsureRan(warm.GetRunResult().Results[0], N);
 
         warmFloor = Synthetic.Driver(new FloorGenerator()).RunGenerators(compilation);
         binder = Synthetic.Driver(new FloorGenerator()).RunGenerators(compilation);

@@ -157,13 +157,22 @@ public static class Synthetic
     public static Compilation WithGeneratedSources(CSharpCompilation compilation)
     {
         var driver = Driver(new HevLayer.Generators.WorkloadGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        var result = driver.GetRunResult().Results[0];
-        if (result.Exception is not null || result.GeneratedSources.Length == 0)
-        {
-            throw new InvalidOperationException($"The generator did not run: {result.GeneratedSources.Length} sources, {result.Exception}");
-        }
-
+        EnsureRan(driver.GetRunResult().Results[0], compilation.SyntaxTrees.Count() - 1);
         return output;
+    }
+
+    /// <summary>
+    /// Refuses to measure a generator that failed to load or threw (the driver would skip it and the
+    /// figures would be a do-nothing run's): its registry must list all <paramref name="count"/> workloads.
+    /// </summary>
+    public static void EnsureRan(GeneratorRunResult result, int count)
+    {
+        var registry = result.GeneratedSources.FirstOrDefault(s => s.HintName == "HevLayer.Generated.HevLayerWorkloads.g.cs");
+        var listed = registry.SourceText is null ? 0 : registry.SourceText.ToString().Split(".Manifest,").Length - 1;
+        if (result.Exception is not null || listed != count)
+        {
+            throw new InvalidOperationException($"The generator did not run: {result.GeneratedSources.Length} sources, {listed} of {count} workloads in the registry, {result.Exception}");
+        }
     }
 
     /// <summary>An autoscale workload near the middle: editing its MaxReplicas changes its manifest.</summary>
