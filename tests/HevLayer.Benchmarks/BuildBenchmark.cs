@@ -128,8 +128,8 @@ public static class BuildBenchmark
 
         Console.WriteLine($"compiler-reported, {Repeats} full rebuilds, {(server ? "compiler server (warm)" : "a fresh csc each time")} (median, min..max):");
         Console.WriteLine($"  Csc task (the whole compile):  {Stat(csc, "s")}");
-        Console.WriteLine($"  WorkloadGenerator:              {Stat(generator, "s")}  = {Median(generator) / Median(csc) * 100:0.0}% of the compile");
-        Console.WriteLine($"  HEVL analyzers:                 {Stat(analyzers, "s")}  = {Median(analyzers) / Median(csc) * 100:0.0}% of the compile");
+        Console.WriteLine($"  WorkloadGenerator:              {Stat(generator, "s")}  = {Spread.Median(generator) / Spread.Median(csc) * 100:0.0}% of the compile");
+        Console.WriteLine($"  HEVL analyzers:                 {Stat(analyzers, "s")}  = {Spread.Median(analyzers) / Spread.Median(csc) * 100:0.0}% of the compile");
         Console.WriteLine($"  (for scale, the SDK's JsonSourceGenerator in the same compile: {Stat(others, "s")})");
     }
 
@@ -199,14 +199,7 @@ public static class BuildBenchmark
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string Stat(List<double> values, string unit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Median(values):0.000} {unit} ({values.Min():0.000}..{values.Max():0.000})");
+    private static string Stat(List<double> values, string unit) => Spread.Of(values, unit, "0.000");
 
     private static TimeSpan Timed(Action action)
     {

@@ -19,11 +19,7 @@ public static class ColdBreakdown
     public static void Print(int n)
     {
         var compilation = Synthetic.Compilation(n);
-        double Median(Func<double> run)
-        {
-            var times = Enumerable.Range(0, 7).Select(_ => run()).OrderBy(t => t).ToArray();
-            return times[times.Length / 2];
-        }
+        double Median(Func<double> run) => Spread.Median(Enumerable.Range(0, 7).Select(_ => run()).ToArray());
 
         double Time(Action action)
         {

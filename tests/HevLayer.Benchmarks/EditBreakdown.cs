@@ -56,6 +56,5 @@ public static class EditBreakdown
         Row("WorkloadGenerator, Roslyn's own timing of the generator", oursTiming);
     }
 
-    private static void Row(string label, double[] sorted) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-70} {sorted[sorted.Length / 2],8:0.0} ms ({sorted[0]:0.0}..{sorted[^1]:0.0})"));
+    private static void Row(string label, double[] times) => Console.WriteLine($"  {label,-70} {Spread.Of(times, format: "0.0")}");
 }

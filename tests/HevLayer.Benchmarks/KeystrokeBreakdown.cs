@@ -83,8 +83,8 @@ public static class KeystrokeBreakdown
             Console.WriteLine(Row(cases[c].Label, times[c]));
         }
 
-        var floor = Median(times[0]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  both HEVL analyzers - floor: {Median(times[3]) - floor:0.00} ms"));
+        var floor = Spread.Median(times[0]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  both HEVL analyzers - floor: {Spread.Median(times[3]) - floor:0.00} ms"));
     }
 
     private static int OneFile(Compilation compilation, SyntaxTree tree, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options) =>
@@ -92,11 +92,5 @@ public static class KeystrokeBreakdown
             .GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None)
             .GetAwaiter().GetResult().Length;
 
-    private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
-
-    private static string Row(string label, List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return string.Create(CultureInfo.InvariantCulture, $"  {label,-52} {sorted[sorted.Length / 2],8:0.00} ms ({sorted[0]:0.00}..{sorted[^1]:0.00})");
-    }
+    private static string Row(string label, List<double> values) => $"  {label,-52} {Spread.Of(values)}";
 }

@@ -70,11 +70,8 @@ public static class StepBreakdown
             }
         }
 
-        var floorSorted = times.Select(t => t.Floor).OrderBy(t => t).ToArray();
-        var oursSorted = times.Select(t => t.Ours).OrderBy(t => t).ToArray();
-        var extra = times.Select(t => t.Ours - t.Floor).OrderBy(t => t).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit, bound N={n}, untracked RunGenerators wall time (median of {times.Count}, min..max):"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  floor {floorSorted[floorSorted.Length / 2]:0.00} ms ({floorSorted[0]:0.00}..{floorSorted[^1]:0.00}), ours {oursSorted[oursSorted.Length / 2]:0.00} ms ({oursSorted[0]:0.00}..{oursSorted[^1]:0.00}), ours - floor {extra[extra.Length / 2]:0.00} ms ({extra[0]:0.00}..{extra[^1]:0.00})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  floor {Spread.Of(times.Select(t => t.Floor))}, ours {Spread.Of(times.Select(t => t.Ours))}, ours - floor {Spread.Of(times.Select(t => t.Ours - t.Floor))}"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  of which garbage-collection pauses (mean): floor {pauses.Average(p => p.Floor):0.00} ms, ours {pauses.Average(p => p.Ours):0.00} ms (GC mode: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode})"));
@@ -120,15 +117,9 @@ public static class StepBreakdown
             }
         }
 
-        static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToArray();
-            return sorted[sorted.Length / 2];
-        }
-
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"driver cost of N={n} generated files (untracked wall time, median of {cached.Count}):"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cached: floor {Median(cached.Select(c => c.Floor)):0.00} ms, one file per class {Median(cached.Select(c => c.Outputs)):0.00} ms, ours (at most 256 + 1 files) {Median(oursCached):0.00} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  edit, bound: floor {Median(edits.Select(c => c.Floor)):0.00} ms, one file per class {Median(edits.Select(c => c.Outputs)):0.00} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cached: floor {Spread.Median(cached.Select(c => c.Floor)):0.00} ms, one file per class {Spread.Median(cached.Select(c => c.Outputs)):0.00} ms, ours (at most 256 + 1 files) {Spread.Median(oursCached):0.00} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  edit, bound: floor {Spread.Median(edits.Select(c => c.Floor)):0.00} ms, one file per class {Spread.Median(edits.Select(c => c.Outputs)):0.00} ms"));
     }
 
     private static void Report(string label, int n, Func<IIncrementalGenerator, List<Dictionary<string, double>>> runs)
@@ -139,8 +130,8 @@ public static class StepBreakdown
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} N={n} {generator.GetType().Name} (Roslyn step timing, median of {samples.Count}):"));
             foreach (var name in samples.SelectMany(s => s.Keys).Distinct().OrderBy(k => k, StringComparer.Ordinal))
             {
-                var sorted = samples.Select(s => s.TryGetValue(name, out var v) ? v : 0).OrderBy(v => v).ToArray();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-60} {sorted[sorted.Length / 2],8:0.00} ms"));
+                var median = Spread.Median(samples.Select(s => s.TryGetValue(name, out var v) ? v : 0));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-60} {median,8:0.00} ms"));
             }
         }
     }

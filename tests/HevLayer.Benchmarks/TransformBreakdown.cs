@@ -119,10 +119,8 @@ public static class TransformBreakdown
             }
         }
 
-        times.Sort();
-        allocated.Sort();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  {label,-55} {times[times.Count / 2],8:0.000} ms ({times[0]:0.000}..{times[^1]:0.000}), {allocated[allocated.Count / 2] / 1024.0,8:0.0} KiB"));
+            $"  {label,-55} {Spread.Of(times, format: "0.000")}, {Spread.Median(allocated.Select(a => (double)a)) / 1024.0,8:0.0} KiB"));
     }
 }
