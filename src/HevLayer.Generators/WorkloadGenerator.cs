@@ -77,7 +77,7 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
 
     /// <summary>
     /// The parsed classes; null for one the parser could not read (the analyzers report it). Nulls flow on
-    /// rather than being filtered out here: a Where and a Select would be two more nodes of N entries.
+    /// to the steps that skip them (Resolve, the shards, the registry names) rather than through a filter node.
     /// </summary>
     private static IncrementalValuesProvider<WorkloadDeclaration?> Declarations(
         IncrementalGeneratorInitializationContext context, string attribute, WorkloadKind kind, string trackingName) =>
