@@ -10,13 +10,11 @@ namespace HevLayer.Build;
 /// <summary>One workload's line in the build summary.</summary>
 public sealed record SummaryRow(string Workload, string Kind, string Pool, string Mode, int Min, int Max, long? Ceiling)
 {
-    /// <summary>The replicas the pool ceiling applies to: max in autoscale, min in fixed, none when disabled.</summary>
-    public int Checked => Mode switch
-    {
-        "autoscale" => Max,
-        "fixed" => Min,
-        _ => 0,
-    };
+    /// <summary>
+    /// The replicas the pool ceiling applies to: the larger bound the manifest carries, in every mode
+    /// (the seed's ceiling has no exception for fixed or disabled workloads; fixed writes max = min).
+    /// </summary>
+    public int Checked => Math.Max(Min, Max);
 
     /// <summary>How many more replicas the pool would allow; null when the ceiling is unknown.</summary>
     public long? Headroom => Ceiling is long c ? c - Checked : null;

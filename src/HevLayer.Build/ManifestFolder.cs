@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using HevLayer.Policy.Emit;
+using HevLayer.Policy.Rules;
 
 namespace HevLayer.Build;
 
@@ -94,14 +95,14 @@ public sealed class ManifestFolder
             if (!IsValidManifestName(manifest.FileName))
             {
                 throw new ManifestFolderException(
-                    "HEVL303",
+                    BuildRules.BadFileName.Id,
                     $"The assembly carries a manifest named '{manifest.FileName}', which is not a plain file name; nothing was written. Names may hold only a-z, 0-9, '.' and '-' and end in .yaml.");
             }
 
             if (wanted.ContainsKey(manifest.FileName))
             {
                 throw new ManifestFolderException(
-                    "HEVL304",
+                    BuildRules.SameFile.Id,
                     $"Two workloads in {project} produce the same resource, {manifest.FileName}; nothing was written. Give each workload its own kind, namespace and name.");
             }
 
@@ -142,7 +143,7 @@ public sealed class ManifestFolder
                 if (!previous.Contains(pair.Key))
                 {
                     throw new ManifestFolderException(
-                        "HEVL302",
+                        BuildRules.ForeignFile.Id,
                         $"{path} exists and was not written by HevLayer.Generators, so it was left alone and no manifest was written. Move the file, or set HevLayerManifestsDir to a folder of its own.");
                 }
             }
@@ -215,7 +216,7 @@ public sealed class ManifestFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ManifestFolderException("HEVL301", $"The manifests folder {directory} cannot be created: {e.Message} Set HevLayerManifestsDir to a folder the build can write.", e);
+            throw new ManifestFolderException(BuildRules.NotWritable.Id, $"The manifests folder {directory} cannot be created: {e.Message} Set HevLayerManifestsDir to a folder the build can write.", e);
         }
     }
 
@@ -236,7 +237,7 @@ public sealed class ManifestFolder
                 if (!string.Equals(owner, project, StringComparison.Ordinal))
                 {
                     throw new ManifestFolderException(
-                        "HEVL305",
+                        BuildRules.SharedFolder.Id,
                         $"The manifests folder {directory} belongs to project {owner}, and project {project} writes to it too; nothing was written. Give each project its own HevLayerManifestsDir.");
                 }
             }
@@ -309,7 +310,7 @@ public sealed class ManifestFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new ManifestFolderException("HEVL301", $"{path} cannot be written: {e.Message} Files written before it are complete, and this one is unchanged; set HevLayerManifestsDir to a folder the build can write.", e);
+            throw new ManifestFolderException(BuildRules.NotWritable.Id, $"{path} cannot be written: {e.Message} Files written before it are complete, and this one is unchanged; set HevLayerManifestsDir to a folder the build can write.", e);
         }
     }
 

@@ -1,3 +1,4 @@
+using HevLayer.Policy.Rules;
 using System;
 using System.IO;
 using System.Linq;
@@ -108,7 +109,7 @@ public sealed class WriteManifests : Task
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
-            Log.LogError(null, "HEVL301", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
+            Log.LogError(null, BuildRules.NotWritable.Id, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
             return false;
         }
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HevLayer.Policy.Rules;
+using HevLayer.Policy.Rules.Scaling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -23,7 +24,7 @@ public sealed class AttributeArgumentFixes : CodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.ReplicasAboveCeiling, RuleIds.FixedMaxIgnored, RuleIds.FixedMinZero);
+        ImmutableArray.Create(ReplicasAboveCeiling.DiagnosticId, FixedMaxIgnored.DiagnosticId, FixedMinZero.DiagnosticId);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -46,29 +47,29 @@ public sealed class AttributeArgumentFixes : CodeFixProvider
 
             switch (diagnostic.Id)
             {
-                case RuleIds.ReplicasAboveCeiling
+                case ReplicasAboveCeiling.DiagnosticId
                     when diagnostic.Properties.TryGetValue(PropertyNames.Ceiling, out var ceilingText)
                     && int.TryParse(ceilingText, NumberStyles.None, CultureInfo.InvariantCulture, out var ceiling):
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             $"Clamp to the pool's ceiling ({ceiling})",
                             ct => Replace(context.Document, argument, argument.WithExpression(Literal(ceiling, argument.Expression)), ct),
-                            equivalenceKey: RuleIds.ReplicasAboveCeiling),
+                            equivalenceKey: ReplicasAboveCeiling.DiagnosticId),
                         diagnostic);
                     break;
 
-                case RuleIds.FixedMaxIgnored:
+                case FixedMaxIgnored.DiagnosticId:
                     context.RegisterCodeFix(
-                        CodeAction.Create("Remove MaxReplicas", ct => Remove(context.Document, argument, ct), equivalenceKey: RuleIds.FixedMaxIgnored),
+                        CodeAction.Create("Remove MaxReplicas", ct => Remove(context.Document, argument, ct), equivalenceKey: FixedMaxIgnored.DiagnosticId),
                         diagnostic);
                     break;
 
-                case RuleIds.FixedMinZero when argument.Expression is MemberAccessExpressionSyntax member:
+                case FixedMinZero.DiagnosticId when argument.Expression is MemberAccessExpressionSyntax member:
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             "Use ScalingMode.Disabled",
                             ct => Replace(context.Document, argument, argument.WithExpression(member.WithName(SyntaxFactory.IdentifierName("Disabled").WithTriviaFrom(member.Name))), ct),
-                            equivalenceKey: RuleIds.FixedMinZero),
+                            equivalenceKey: FixedMinZero.DiagnosticId),
                         diagnostic);
                     break;
             }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
-using HevLayer.Policy.Rules;
+using HevLayer.Policy.Rules.Declaration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -15,7 +15,7 @@ namespace HevLayer.Generators.CodeFixes;
 public sealed class MakePartialFix : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NotPartial);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(NotPartial.DiagnosticId);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -33,7 +33,7 @@ public sealed class MakePartialFix : CodeFixProvider
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create("Make the class partial", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(declaration, AddPartial(declaration)))), equivalenceKey: RuleIds.NotPartial),
+                CodeAction.Create("Make the class partial", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(declaration, AddPartial(declaration)))), equivalenceKey: NotPartial.DiagnosticId),
                 diagnostic);
         }
     }

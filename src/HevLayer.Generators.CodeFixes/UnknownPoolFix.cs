@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using HevLayer.Policy.Rules;
+using HevLayer.Policy.Rules.Scaling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,7 +20,7 @@ namespace HevLayer.Generators.CodeFixes;
 public sealed class UnknownPoolFix : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnknownPool);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UnknownPool.DiagnosticId);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -46,7 +47,7 @@ public sealed class UnknownPoolFix : CodeFixProvider
                     CodeAction.Create(
                         i == 0 ? $"Use pool '{pool}' (closest)" : $"Use pool '{pool}'",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument, replacement))),
-                        equivalenceKey: i == 0 ? RuleIds.UnknownPool : RuleIds.UnknownPool + ":" + pool),
+                        equivalenceKey: i == 0 ? UnknownPool.DiagnosticId : UnknownPool.DiagnosticId + ":" + pool),
                     diagnostic);
             }
         }

@@ -60,4 +60,24 @@ public sealed class BuildSummaryTests
         Assert.Equal(1, shown[1].Headroom);
         Assert.True(shown.Zip(shown.Skip(1)).All(p => (p.First.Headroom ?? long.MinValue) <= (p.Second.Headroom ?? long.MinValue)));
     }
+
+    [Theory]
+    // Seed: the ceiling is the "hard ceiling for one Pipeline or Function", with no exception by mode, so
+    // headroom is the ceiling less the larger replica bound the manifest carries, whatever the mode.
+    [InlineData("autoscale", 1, 8, 20, 12)]
+    [InlineData("autoscale", 0, 20, 20, 0)]
+    [InlineData("fixed", 3, 3, 4, 1)]
+    [InlineData("disabled", 0, 0, 20, 20)]
+    [InlineData("disabled", 30, 300, 20, -280)]
+    [InlineData("disabled", 25, 5, 20, -5)]
+    public void Headroom_is_the_ceiling_less_the_largest_declared_bound_in_every_mode(string mode, int min, int max, long ceiling, long headroom)
+    {
+        Assert.Equal(headroom, new SummaryRow("ns/w", "Pipeline", "cpu", mode, min, max, ceiling).Headroom);
+    }
+
+    [Fact]
+    public void Headroom_is_unknown_without_a_ceiling()
+    {
+        Assert.Null(new SummaryRow("ns/w", "Pipeline", "cpu", "fixed", 3, 3, null).Headroom);
+    }
 }

@@ -14,37 +14,50 @@ internal sealed class ArgumentLocator
     private readonly INamedTypeSymbol type;
     private readonly AttributeData workload;
     private readonly AttributeData? other;
-    private readonly AttributeData? scaling;
     private readonly CancellationToken cancellationToken;
 
-    public ArgumentLocator(INamedTypeSymbol type, AttributeData workload, AttributeData? other, AttributeData? scaling, CancellationToken cancellationToken)
+    public ArgumentLocator(INamedTypeSymbol type, AttributeData workload, AttributeData? other, CancellationToken cancellationToken)
     {
         this.type = type;
         this.workload = workload;
         this.other = other;
-        this.scaling = scaling;
         this.cancellationToken = cancellationToken;
     }
 
-    public Location Locate(Finding finding) => finding.RuleId == RuleIds.ConflictingKinds && other is not null
-        ? Attribute(other) ?? TypeLocation()
-        : finding.Target switch
+    public Location Locate(Finding finding)
+    {
+        var target = finding.Target;
+        return target.Kind switch
         {
-            WorkloadTarget.Type => TypeLocation(),
-            WorkloadTarget.WorkloadAttribute => Attribute(workload) ?? TypeLocation(),
-            WorkloadTarget.Name => Constructor(workload, 0) ?? Attribute(workload) ?? TypeLocation(),
-            WorkloadTarget.Namespace => Named(workload, "Namespace"),
-            WorkloadTarget.Paused => Named(workload, "Paused"),
-            WorkloadTarget.Triggers => Named(workload, "Triggers"),
-            WorkloadTarget.ScalingAttribute => ScalingLocation(),
-            WorkloadTarget.Pool => ScalingNamed("Pool"),
-            WorkloadTarget.Mode => ScalingNamed("Mode"),
-            WorkloadTarget.MinReplicas => ScalingNamed("MinReplicas"),
-            WorkloadTarget.MaxReplicas => ScalingNamed("MaxReplicas"),
-            WorkloadTarget.Label => Pair("LabelAttribute", finding.Args.Count > 0 ? finding.Args[0] : null),
-            WorkloadTarget.Annotation => Pair("AnnotationAttribute", finding.Args.Count > 0 ? finding.Args[0] : null),
+            TargetKind.Workload => target.Argument is { } argument ? Named(workload, argument) : WorkloadLocation(),
+            TargetKind.OtherWorkload => (other is null ? null : Attribute(other)) ?? WorkloadLocation(),
+            TargetKind.Name => Constructor(workload, 0) ?? WorkloadLocation(),
+            TargetKind.Attribute => Find(target.Attribute) is { } attribute
+                ? target.Argument is { } named ? Named(attribute, named) : Attribute(attribute) ?? WorkloadLocation()
+                : WorkloadLocation(),
+            TargetKind.Pair => Pair(target.Attribute + "Attribute", target.Key),
             _ => TypeLocation(),
         };
+    }
+
+    /// <summary>The class's HevLayer attribute with the short name <paramref name="name"/> (<c>Scaling</c> for <c>[Scaling]</c>).</summary>
+    private AttributeData? Find(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (Parsing.AttributeNames.Is(attribute, name + "Attribute"))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 
     private Location Pair(string attributeName, string? key)
     {
@@ -59,14 +72,12 @@ internal sealed class ArgumentLocator
             }
         }
 
-        return Attribute(workload) ?? TypeLocation();
+        return WorkloadLocation();
     }
 
-    private Location ScalingNamed(string name) => scaling is null ? Attribute(workload) ?? TypeLocation() : Named(scaling, name, ScalingLocation());
+    private Location WorkloadLocation() => Attribute(workload) ?? TypeLocation();
 
-    private Location ScalingLocation() => (scaling is null ? null : Attribute(scaling)) ?? Attribute(workload) ?? TypeLocation();
-
-    private Location Named(AttributeData attribute, string name, Location? fallback = null)
+    private Location Named(AttributeData attribute, string name)
     {
         if (Syntax(attribute)?.ArgumentList is { } arguments)
         {
@@ -79,7 +90,7 @@ internal sealed class ArgumentLocator
             }
         }
 
-        return fallback ?? Attribute(attribute) ?? TypeLocation();
+        return Attribute(attribute) ?? WorkloadLocation();
     }
 
     private Location? Constructor(AttributeData attribute, int index)

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using HevLayer.Generators.Diagnostics;
@@ -11,14 +10,12 @@ namespace HevLayer.Generators.Analyzers;
 /// <summary>Turns Policy findings into Roslyn diagnostics: the adapter's only translation step.</summary>
 internal static class DiagnosticFactory
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = DiagnosticDescriptors.All.ToDictionary(d => d.Id);
-
     public static Diagnostic Create(Finding finding, Location location)
     {
         var properties = finding.Properties.Count == 0
             ? ImmutableDictionary<string, string?>.Empty
             : finding.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value);
-        return Diagnostic.Create(ById[finding.RuleId], location, properties, finding.Args.Cast<object>().ToArray());
+        return Diagnostic.Create(DiagnosticDescriptors.For(finding.RuleId), location, properties, finding.Args.Cast<object>().ToArray());
     }
 
     /// <summary>A location in a non-C# file from a finding's span (Roslyn's lines and columns are 0-based).</summary>
@@ -29,4 +26,8 @@ internal static class DiagnosticFactory
             new LinePositionSpan(
                 new LinePosition(System.Math.Max(0, span.StartLine - 1), System.Math.Max(0, span.StartColumn - 1)),
                 new LinePosition(System.Math.Max(0, span.EndLine - 1), System.Math.Max(0, span.EndColumn - 1))));
+
+    /// <summary>An internal failure on <paramref name="subject"/>, reported instead of crashing the compiler.</summary>
+    public static Diagnostic Internal(Location location, string subject, System.Exception e) =>
+        Create(InternalRules.InternalError.At(WorkloadTarget.Type, ("subject", subject), ("exception", e.GetType().Name), ("detail", e.Message)), location);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HevLayer.Generators.Diagnostics;
+using HevLayer.Policy.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -13,26 +14,7 @@ namespace HevLayer.Generators.Analyzers;
 public sealed class InfraRulesAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.YamlSyntax,
-        DiagnosticDescriptors.WrongApiVersionOrKind,
-        DiagnosticDescriptors.NotNamedDefault,
-        DiagnosticDescriptors.NamespaceOnClusterScoped,
-        DiagnosticDescriptors.MultipleInfraRules,
-        DiagnosticDescriptors.DuplicatePool,
-        DiagnosticDescriptors.PoolWithoutName,
-        DiagnosticDescriptors.InvalidPoolCeiling,
-        DiagnosticDescriptors.GpuTypeOnNonGpuPool,
-        DiagnosticDescriptors.InvalidQuantity,
-        DiagnosticDescriptors.RequestAboveLimit,
-        DiagnosticDescriptors.InvalidCacheCapacity,
-        DiagnosticDescriptors.InvalidReplicationFactor,
-        DiagnosticDescriptors.CacheNodesMinAboveMax,
-        DiagnosticDescriptors.UnknownCacheMode,
-        DiagnosticDescriptors.UnknownField,
-        DiagnosticDescriptors.WrongValueType,
-        DiagnosticDescriptors.InputOverLimit,
-        DiagnosticDescriptors.InternalError);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.ReportedBy(RuleReporter.InfraRulesAnalyzer);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

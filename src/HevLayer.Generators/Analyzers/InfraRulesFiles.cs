@@ -53,20 +53,6 @@ internal static class InfraRulesFiles
         return chosen.ToImmutable();
     }
 
-    /// <summary>True when <paramref name="file"/> is one of <see cref="Select"/>'s files.</summary>
-    public static bool Contains(ImmutableArray<AdditionalText> files, AdditionalText file)
-    {
-        foreach (var candidate in files)
-        {
-            if (ReferenceEquals(candidate, file) || string.Equals(candidate.Path, file.Path, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Reads (or recalls) one file. A file that cannot be read reads as empty.</summary>
     public static InfraRulesFile Read(AdditionalText file, CancellationToken cancellationToken)
     {
@@ -91,8 +77,8 @@ internal static class InfraRulesFiles
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var start = new Policy.Rules.SourceSpan(path, 0, 0, 1, 1, 1, 1);
-            var finding = Policy.Rules.Finding.InFile(Policy.Rules.RuleIds.InternalError, start, Path.GetFileName(path), e.GetType().Name, e.Message);
+            var finding = Policy.Rules.InternalRules.InternalError.In(
+                Policy.Rules.SourceSpan.FileStart(path), ("subject", Path.GetFileName(path)), ("exception", e.GetType().Name), ("detail", e.Message));
             return new InfraRulesFile(path, null, new Policy.Model.EquatableArray<Policy.Rules.Finding>(new[] { finding }), Policy.Model.EquatableArray<Policy.Rules.SourceSpan>.Empty);
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using HevLayer.Generators.Diagnostics;
@@ -7,6 +8,7 @@ using HevLayer.Generators.Parsing;
 using HevLayer.Policy.InfraRules;
 using HevLayer.Policy.Model;
 using HevLayer.Policy.Rules;
+using HevLayer.Policy.Rules.Declaration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -21,30 +23,7 @@ namespace HevLayer.Generators.Analyzers;
 public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.UnknownPool,
-        DiagnosticDescriptors.ReplicasAboveCeiling,
-        DiagnosticDescriptors.MissingPool,
-        DiagnosticDescriptors.NegativeReplicas,
-        DiagnosticDescriptors.MinAboveMax,
-        DiagnosticDescriptors.AutoscaleMaxZero,
-        DiagnosticDescriptors.FixedMinZero,
-        DiagnosticDescriptors.FixedMaxIgnored,
-        DiagnosticDescriptors.PausedOverridesMode,
-        DiagnosticDescriptors.InvalidName,
-        DiagnosticDescriptors.InvalidNamespace,
-        DiagnosticDescriptors.DuplicateWorkload,
-        DiagnosticDescriptors.ConflictingKinds,
-        DiagnosticDescriptors.NotPartial,
-        DiagnosticDescriptors.UnsupportedClass,
-        DiagnosticDescriptors.UnsupportedNesting,
-        DiagnosticDescriptors.NoTrigger,
-        DiagnosticDescriptors.ScheduleMissing,
-        DiagnosticDescriptors.MissingImage,
-        DiagnosticDescriptors.InvalidLabel,
-        DiagnosticDescriptors.InvalidAnnotation,
-        DiagnosticDescriptors.InternalError,
-        DiagnosticDescriptors.InfraRulesNotFound);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.ReportedBy(RuleReporter.WorkloadAnalyzer);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -60,7 +39,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var (infraRules, _, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
+            var (infraRules, files, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
             var defaults = ReadDefaults(start.Compilation, start.Options);
             var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location)>();
 
@@ -75,12 +54,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     {
                         // Never AD0001: a failure to understand the input is a located diagnostic.
                         var symbol = symbolContext.Symbol;
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(
-                            DiagnosticDescriptors.InternalError,
-                            symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None,
-                            symbol.ToDisplayString(),
-                            e.GetType().Name,
-                            e.Message));
+                        symbolContext.ReportDiagnostic(DiagnosticFactory.Internal(symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None, symbol.ToDisplayString(), e));
                     }
                 },
                 SymbolKind.NamedType);
@@ -92,9 +66,11 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                if (infraRules is null)
+                // Only when no InfraRules file is named at all: a named file that holds none has its own
+                // located error (HEVL221), which says more than "add infrarules.yaml" would.
+                if (files.Count == 0)
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InfraRulesNotFound, Location.None));
+                    end.ReportDiagnostic(DiagnosticFactory.Create(InfraRulesFileRules.NotFound.At(WorkloadTarget.Type), Location.None));
                 }
 
                 foreach (var group in declared.GroupBy(d => d.Key).Where(g => g.Count() > 1))
@@ -103,7 +79,9 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     foreach (var item in all)
                     {
                         var otherType = all.First(o => o.Type != item.Type || !ReferenceEquals(o.Location, item.Location)).Type;
-                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateWorkload, item.Location, item.Kind, item.Name, item.Namespace, item.Type, otherType));
+                        var finding = CrossWorkloadRules.DuplicateWorkload.At(
+                            WorkloadTarget.Workload, ("kind", item.Kind), ("name", item.Name), ("namespace", item.Namespace), ("type", item.Type), ("other", otherType));
+                        end.ReportDiagnostic(DiagnosticFactory.Create(finding, item.Location));
                     }
                 }
             });
@@ -119,7 +97,8 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         ConcurrentBag<(string, string, string, string, string, Location)> declared)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        AttributeData? workloadAttribute = null, otherAttribute = null, scaling = null;
+        AttributeData? workloadAttribute = null, otherAttribute = null;
+        List<AttributeData>? parts = null;
         var kind = WorkloadKind.Pipeline;
         foreach (var attribute in type.GetAttributes())
         {
@@ -137,21 +116,32 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     otherAttribute = attribute;
                 }
             }
-            else if (AttributeNames.Is(attribute, "ScalingAttribute"))
+            else if (attribute.AttributeClass is { } attributeClass
+                && AttributeNames.IsInNamespace(attributeClass)
+                && Array.IndexOf(AttributeDoesNotApply.WorkloadParts, ShortName(attributeClass.Name)) >= 0)
             {
-                scaling = attribute;
+                (parts ??= new List<AttributeData>()).Add(attribute);
             }
         }
 
         if (workloadAttribute is null)
         {
+            // Workload attributes on a class that is no workload would be dropped without a word.
+            foreach (var part in parts ?? Enumerable.Empty<AttributeData>())
+            {
+                var name = ShortName(part.AttributeClass!.Name);
+                var finding = AttributeDoesNotApply.Instance.WithoutWorkload(name, type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+                var location = part.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? (type.Locations.Length > 0 ? type.Locations[0] : Location.None);
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, location));
+            }
+
             return;
         }
 
         var declaration = WorkloadParser.ReadDeclaration(type, workloadAttribute, kind, context.CancellationToken);
         var (model, typeSpec) = (declaration.Workload, declaration.Type);
-        var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, scaling, context.CancellationToken);
-        foreach (var finding in WorkloadRules.Check(model, typeSpec.Shape, defaults, infraRules))
+        var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
+        foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules)))
         {
             context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
         }
@@ -164,6 +154,9 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, location));
         }
     }
+
+    private static string ShortName(string attributeClassName) =>
+        attributeClassName.EndsWith("Attribute", StringComparison.Ordinal) ? attributeClassName.Substring(0, attributeClassName.Length - "Attribute".Length) : attributeClassName;
 
     private static ProjectDefaults ReadDefaults(Compilation compilation, AnalyzerOptions options)
     {

@@ -43,11 +43,11 @@ public static class WorkloadParser
     public static WorkloadDeclaration ReadDeclaration(INamedTypeSymbol type, AttributeData workloadAttribute, WorkloadKind kind, CancellationToken cancellationToken)
     {
         var names = TypeNames.Of(type);
-        var workload = ReadWorkload(type, names.Display, workloadAttribute, kind, out var hasConflictingKind);
-        return new WorkloadDeclaration(ReadType(type, names, hasConflictingKind, cancellationToken), workload);
+        var workload = ReadWorkload(type, names.Display, workloadAttribute, kind, out var hasConflictingKind, out var inapplicable);
+        return new WorkloadDeclaration(ReadType(type, names, hasConflictingKind, inapplicable, cancellationToken), workload);
     }
 
-    private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind)
+    private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind, out EquatableArray<string> inapplicable)
     {
         var name = workloadAttribute.ConstructorArguments.Length > 0 ? AsString(workloadAttribute.ConstructorArguments[0]) : null;
         string? ns = null;
@@ -115,6 +115,9 @@ public static class WorkloadParser
             ? new FunctionModel(triggers, targetNamespaces, inputs, version, filter, schedule)
             : null;
 
+        // Only Functions have spec.schedule; on a Pipeline the attribute would be dropped, so it is reported.
+        inapplicable = kind == WorkloadKind.Pipeline && schedule is not null ? new EquatableArray<string>(new[] { "Schedule" }) : EquatableArray<string>.Empty;
+
         return new WorkloadModel(
             kind,
             name ?? string.Empty,
@@ -134,7 +137,7 @@ public static class WorkloadParser
         new(Named(attribute, "Namespace", AsString), Named(attribute, "Image", AsString));
 
     /// <summary>Reads where the generator would put code for <paramref name="type"/>, and whether it can.</summary>
-    private static TypeSpec ReadType(INamedTypeSymbol type, TypeNames names, bool hasConflictingKind, CancellationToken cancellationToken)
+    private static TypeSpec ReadType(INamedTypeSymbol type, TypeNames names, bool hasConflictingKind, EquatableArray<string> inapplicable, CancellationToken cancellationToken)
     {
         List<ContainingType>? containing = null;
         string? outerAtFault = null, outerProblem = null;
@@ -165,7 +168,8 @@ public static class WorkloadParser
             unsupported,
             outerAtFault,
             outerProblem,
-            hasConflictingKind);
+            hasConflictingKind,
+            inapplicable);
 
         return new TypeSpec(
             names.Namespace,

@@ -60,13 +60,15 @@ public static class ManifestWriter
         KindName(workload.Kind).ToLowerInvariant() + "." + workload.Namespace + "." + workload.Name + ".yaml";
 
     /// <summary>
-    /// True when the workload has everything a manifest needs: a valid name and namespace, a pool and an
-    /// image. The generator emits nothing for a workload that fails this; the analyzers say why.
+    /// True when the workload has everything a manifest needs: a valid name and namespace, a pool, a
+    /// scaling mode the YAML can spell, and an image. The generator emits nothing for a workload that
+    /// fails this; the analyzers say why.
     /// </summary>
     public static bool CanEmit(WorkloadModel resolved) =>
         KubernetesNames.IsDnsLabel(resolved.Name)
         && KubernetesNames.IsDnsLabel(resolved.Namespace)
         && !string.IsNullOrEmpty(resolved.Scaling?.Pool)
+        && Rules.Scaling.UnknownScalingMode.IsKnown(resolved.Scaling!.Mode)
         && !string.IsNullOrEmpty(resolved.Worker.Image);
 
     /// <summary>The labels written to the manifest: the user's, plus the managed-by label unless the user set it.</summary>

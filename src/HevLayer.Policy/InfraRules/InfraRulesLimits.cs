@@ -31,7 +31,7 @@ public static class InfraRulesLimits
         if (text.Length > MaxCharacters)
         {
             var start = new SourceSpan(path, 0, 0, 1, 1, 1, 1);
-            return Finding.InFile(RuleIds.InputOverLimit, start, "the file is " + Count(text.Length) + " characters long", "at most " + Count(MaxCharacters) + " (1 MiB)");
+            return InfraRulesFileRules.InputOverLimit.In(start, ("what", "the file is " + Count(text.Length) + " characters long"), ("limit", "at most " + Count(MaxCharacters) + " (1 MiB)"));
         }
 
         var parser = new Parser(new StringReader(text));
@@ -58,7 +58,7 @@ public static class InfraRulesLimits
     }
 
     private static Finding Over(string path, ParsingEvent at, string what, string allowed) =>
-        Finding.InFile(RuleIds.InputOverLimit, InfraRulesReader.Span(path, at.Start, at.Start), what, allowed);
+        InfraRulesFileRules.InputOverLimit.In(InfraRulesReader.Span(path, at.Start, at.Start), ("what", what), ("limit", allowed));
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

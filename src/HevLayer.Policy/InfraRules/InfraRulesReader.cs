@@ -14,7 +14,7 @@ namespace HevLayer.Policy.InfraRules;
 /// Reads InfraRules YAML (a single document or a multi-document stream such as rendered Helm output)
 /// into <see cref="InfraRulesSpec"/>, keeping every node's position, and reports syntax errors, unknown
 /// fields and wrongly typed values at their line and column. Semantic rules run on the result in
-/// <see cref="InfraRulesRules"/>, which this reader applies to the document it returns.
+/// <see cref="RuleCatalog.InfraRules"/>, which this reader applies to the document it returns.
 /// </summary>
 public static class InfraRulesReader
 {
@@ -47,16 +47,24 @@ public static class InfraRulesReader
                 return Failed(path, over);
             }
 
+            // The compiler and the IDE decode files as UTF-8 and put U+FFFD where the bytes are not UTF-8;
+            // a pool name read through it would be garbled, so the file is refused at the first one.
+            var replacement = text.IndexOf('\uFFFD');
+            if (replacement >= 0)
+            {
+                return Failed(path, InfraRulesFileRules.NotUtf8.In(SourceSpan.AtOffset(path, text, replacement)));
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            return Failed(path, Finding.InFile(RuleIds.YamlSyntax, Span(path, e.Start, e.End), Sentence(e.Message)));
+            return Failed(path, InfraRulesFileRules.YamlSyntax.In(Span(path, e.Start, e.End), ("detail", Sentence(e.Message))));
         }
         catch (System.Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             // YamlDotNet signals some malformed input (for example duplicate keys) outside YamlException.
-            return Failed(path, Finding.InFile(RuleIds.YamlSyntax, new SourceSpan(path, 0, 0, 1, 1, 1, 1), Sentence(e.Message)));
+            return Failed(path, InfraRulesFileRules.YamlSyntax.In(SourceSpan.FileStart(path), ("detail", Sentence(e.Message))));
         }
 
         var candidates = new List<YamlMappingNode>();
@@ -79,22 +87,48 @@ public static class InfraRulesReader
 
         if (candidates.Count == 0)
         {
-            return new InfraRulesFile(path, null, new EquatableArray<Finding>(findings.ToArray()), EquatableArray<SourceSpan>.Empty);
+            return Failed(path, InfraRulesFileRules.NoDocument.In(SourceSpan.FileStart(path), ("contents", Contents(stream))));
         }
 
         var reader = new DocumentReader(path, findings);
         var spec = reader.ReadRoot(candidates[0]);
-        findings.AddRange(InfraRulesRules.Check(spec));
+        findings.AddRange(RuleCatalog.Check(spec));
         var extra = new List<SourceSpan>();
         for (var i = 1; i < candidates.Count; i++)
         {
             var at = Span(path, candidates[i].Start, candidates[i].Start);
             extra.Add(at);
-            findings.Add(Finding.InFile(RuleIds.MultipleInfraRules, at, spec.Document.ToString()));
+            findings.Add(InfraRulesFileRules.MultipleInfraRules.In(at, ("first", spec.Document.ToString())));
         }
 
         return new InfraRulesFile(path, spec, new EquatableArray<Finding>(findings.ToArray()), new EquatableArray<SourceSpan>(extra.ToArray()));
     }
+
+    /// <summary>What a file without InfraRules holds, for the message: nothing, or the kinds of its documents.</summary>
+    private static string Contents(YamlStream stream)
+    {
+        var kinds = new List<string>();
+        foreach (var document in stream.Documents)
+        {
+            if (document.RootNode is YamlMappingNode map && Scalar(map, "kind") is { Value: { Length: > 0 } kind })
+            {
+                kinds.Add("kind " + kind);
+            }
+            else if (document.RootNode is YamlScalarNode { Value: null or "" })
+            {
+                continue;
+            }
+            else
+            {
+                kinds.Add(document.RootNode is YamlMappingNode ? "a mapping with no kind" : "a " + (document.RootNode is YamlSequenceNode ? "list" : "plain value"));
+            }
+        }
+
+        return kinds.Count == 0 ? "it is empty or holds only comments"
+            : "its " + (kinds.Count == 1 ? "document is " : Text(kinds.Count) + " documents are ") + string.Join(", ", kinds);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static InfraRulesFile Failed(string path, Finding finding) =>
         new(path, null, new EquatableArray<Finding>(new[] { finding }), EquatableArray<SourceSpan>.Empty);
@@ -312,7 +346,7 @@ public static class InfraRulesReader
                 var hint = suggestion is null
                     ? "known fields here: " + string.Join(", ", known)
                     : "did you mean '" + suggestion + "'?";
-                findings.Add(Finding.InFile(RuleIds.UnknownField, Span(path, key.Start, key.End), name, at.Length == 0 ? "the document root" : at.TrimEnd('.'), hint));
+                findings.Add(InfraRulesFileRules.UnknownField.In(Span(path, key.Start, key.End), ("field", name), ("parent", at.Length == 0 ? "the document root" : at.TrimEnd('.')), ("hint", hint)));
             }
         }
 
@@ -384,7 +418,7 @@ public static class InfraRulesReader
         }
 
         private void WrongType(YamlNode node, string field, string expected) =>
-            findings.Add(Finding.InFile(RuleIds.WrongValueType, Span(path, node.Start, node.End), field, expected));
+            findings.Add(InfraRulesFileRules.WrongValueType.In(Span(path, node.Start, node.End), ("field", field), ("expected", expected)));
 
         private static YamlNode? Child(YamlMappingNode map, string key) =>
             map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;

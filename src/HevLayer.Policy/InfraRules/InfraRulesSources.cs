@@ -29,7 +29,7 @@ public static class InfraRulesSources
             }
             else
             {
-                findings.Add(Finding.InFile(RuleIds.MultipleInfraRules, file.Spec.Document, first.Document.ToString()));
+                findings.Add(InfraRulesFileRules.MultipleInfraRules.In(file.Spec.Document, ("first", first.Document.ToString())));
             }
         }
 

@@ -9,7 +9,8 @@ namespace HevLayer.Policy.Model;
 /// <param name="Outer">The outer type at fault, when nesting prevents generation; else null.</param>
 /// <param name="OuterProblem">Why that outer type prevents generation.</param>
 /// <param name="HasConflictingKind">True when the class carries both [Pipeline] and [Function].</param>
-public sealed record DeclarationShape(string TypeName, bool IsPartial, string? UnsupportedReason, string? Outer, string? OuterProblem, bool HasConflictingKind)
+/// <param name="Inapplicable">Short names of HevLayer attributes on the class that do not apply to its kind (for example <c>Schedule</c> on a Pipeline).</param>
+public sealed record DeclarationShape(string TypeName, bool IsPartial, string? UnsupportedReason, string? Outer, string? OuterProblem, bool HasConflictingKind, EquatableArray<string> Inapplicable = default)
 {
     /// <summary>True when the generator can add members to the class and reach it from the registry.</summary>
     public bool IsExtensible => IsPartial && UnsupportedReason is null && Outer is null && !HasConflictingKind;

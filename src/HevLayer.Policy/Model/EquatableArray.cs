@@ -78,12 +78,3 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>Value inequality.</summary>
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 }
-
-/// <summary>Helpers to build <see cref="EquatableArray{T}"/>.</summary>
-public static class EquatableArray
-{
-    /// <summary>Copies <paramref name="items"/> into an <see cref="EquatableArray{T}"/>.</summary>
-    public static EquatableArray<T> From<T>(IEnumerable<T>? items)
-        where T : IEquatable<T>
-        => items is null ? EquatableArray<T>.Empty : new EquatableArray<T>(new List<T>(items).ToArray());
-}

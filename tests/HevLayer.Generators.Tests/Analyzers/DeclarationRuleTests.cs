@@ -157,4 +157,93 @@ public sealed class DeclarationRuleTests
             public sealed partial class Ingest { }
             """,
             SampleInfraRules);
+
+    [Fact]
+    public Task HEVL113_schedule_on_a_pipeline_is_reported_never_dropped_silently() =>
+        VerifyAsync(Header + """
+            [Pipeline("ingest")]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [{|#0:Schedule(DiscoveryIntervalSeconds = 60)|}]
+            public sealed partial class Ingest { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL113").WithLocation(0).WithArguments("Schedule", "Ingest", "a Pipeline has no spec.schedule", "make the class a Function"));
+
+    [Fact]
+    public Task HEVL113_workload_attributes_on_a_class_that_is_no_workload_are_reported() =>
+        VerifyAsync(Header + """
+            [{|#0:Scaling(Pool = "cpu", MaxReplicas = 2)|}]
+            [{|#1:Worker(BatchSize = 10)|}]
+            [{|#2:Label("team", "search")|}]
+            public sealed class Forgotten { }
+
+            [System.Obsolete]
+            public sealed class Unrelated { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL113").WithLocation(0).WithArguments("Scaling", "Forgotten", "the class has no [Pipeline] or [Function], so no manifest is written for it", "add [Pipeline(\"name\")] or [Function(\"name\")]"),
+            Diagnostic("HEVL113").WithLocation(1).WithArguments("Worker", "Forgotten", "the class has no [Pipeline] or [Function], so no manifest is written for it", "add [Pipeline(\"name\")] or [Function(\"name\")]"),
+            Diagnostic("HEVL113").WithLocation(2).WithArguments("Label", "Forgotten", "the class has no [Pipeline] or [Function], so no manifest is written for it", "add [Pipeline(\"name\")] or [Function(\"name\")]"));
+
+    [Fact]
+    public Task HEVL113_schedule_on_a_function_applies() =>
+        VerifyAsync(Header + """
+            [Function("scan", Triggers = FunctionTriggers.Discovery)]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Schedule(DiscoveryIntervalSeconds = 60)]
+            public sealed partial class Scan { }
+            """,
+            SampleInfraRules);
+
+    [Fact]
+    public Task HEVL114_trigger_bits_outside_the_enum_are_an_error_at_the_triggers() =>
+        VerifyAsync(Header + """
+            [Function("odd", {|#0:Triggers = FunctionTriggers.Write | (FunctionTriggers)8|})]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            public sealed partial class Odd { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL114").WithLocation(0).WithArguments("10", "8"));
+
+    [Fact]
+    public Task HEVL115_a_label_or_annotation_key_given_twice_keeps_the_last_value_and_says_so() =>
+        VerifyAsync(Header + """
+            [Pipeline("twice")]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [{|#0:Label("team", "search")|}]
+            [Label("team", "ingest")]
+            [{|#1:Annotation("note", "a")|}]
+            [Annotation("note", "b")]
+            [Annotation("other", "c")]
+            public sealed partial class Twice { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL115").WithLocation(0).WithArguments("Label", "team", "ingest"),
+            Diagnostic("HEVL115").WithLocation(1).WithArguments("Annotation", "note", "b"));
+
+    [Fact]
+    public Task HEVL116_annotations_over_256_KiB_in_total_are_rejected_by_the_api_server() =>
+        VerifyAsync(Header + """
+            [{|#0:Pipeline("heavy")|}]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Annotation("a", 
+            """ + "\"" + new string('x', 131072) + "\"" + """
+            )]
+            [Annotation("b", 
+            """ + "\"" + new string('y', 131071) + "\"" + """
+            )]
+            public sealed partial class Heavy { }
+
+            [Pipeline("at-limit")]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Annotation("a", 
+            """ + "\"" + new string('x', 131071) + "\"" + """
+            )]
+            [Annotation("b", 
+            """ + "\"" + new string('y', 131071) + "\"" + """
+            )]
+            public sealed partial class AtLimit { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL116").WithLocation(0).WithArguments("262145", "262144"));
 }

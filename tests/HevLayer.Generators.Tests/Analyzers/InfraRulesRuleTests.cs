@@ -55,8 +55,7 @@ public sealed class InfraRulesRuleTests
     [Fact]
     public Task HEVL201_a_syntax_error_is_reported_where_the_parser_stopped() =>
         VerifyAsync(Workload, "apiVersion: hevlayer.com/v1alpha1\nkind: InfraRules\nspec:\n  computePools: [\n    - name: cpu\n",
-            Diagnostic("HEVL201").WithSpan(Path, 5, 5, 5, 6),
-            Diagnostic("HEVL200"));
+            Diagnostic("HEVL201").WithSpan(Path, 5, 5, 5, 6));
 
     [Fact]
     public Task HEVL202_wrong_api_version_and_kind() =>
@@ -164,6 +163,28 @@ public sealed class InfraRulesRuleTests
             "---\n# Source: layer/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: layer-config\ndata:\n  colour: blue\n---\n# Source: layer/templates/infrarules.yaml\n" + Seed + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: layer-operator\n");
 
     [Fact]
-    public Task A_file_with_no_infrarules_document_counts_as_none() =>
-        VerifyAsync(Workload, "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\n", Diagnostic("HEVL200"));
+    public Task HEVL221_a_stream_of_other_kinds_holds_no_infrarules_and_says_what_it_holds() =>
+        VerifyAsync(Workload, "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\n",
+            Diagnostic("HEVL221").WithSpan(Path, 1, 1, 1, 1).WithArguments("its 2 documents are kind ConfigMap, kind Secret"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t\n  ")]
+    [InlineData("\n\n")]
+    [InlineData("# only a comment\n# and another\n")]
+    [InlineData("---\n")]
+    public Task HEVL221_an_empty_or_blank_file_is_a_located_error_and_not_HEVL200(string text) =>
+        VerifyAsync(Workload, text,
+            Diagnostic("HEVL221").WithSpan(Path, 1, 1, 1, 1).WithArguments("it is empty or holds only comments"));
+
+    [Fact]
+    public Task HEVL221_a_plain_value_is_no_infrarules_document() =>
+        VerifyAsync(Workload, "just some words\n",
+            Diagnostic("HEVL221").WithSpan(Path, 1, 1, 1, 1).WithArguments("its document is a plain value"));
+
+    [Fact]
+    public Task HEVL222_text_that_was_not_utf8_is_refused_at_the_first_replacement_character() =>
+        // The compiler and the IDE decode AdditionalFiles as UTF-8 and put U+FFFD where bytes are not UTF-8.
+        VerifyAsync(Workload, Seed.Replace("- name: cpu", "- name: c\uFFFD\uFFFDu"),
+            Diagnostic("HEVL222").WithSpan(Path, 7, 14, 7, 15));
 }

@@ -38,12 +38,30 @@ public sealed class WorkloadRuleTests
             SampleInfraRules);
 
     [Fact]
-    public Task HEVL002_disabled_checks_nothing_and_the_ceiling_itself_is_allowed() =>
+    public Task HEVL002_disabled_mode_has_no_exemption_every_declared_bound_is_checked() =>
+        // Seed: a workload that asks for more replicas than the pool ceiling is left unready; it names no
+        // mode as exempt. The issue's own case: disabled with min 30 and max 300 against cpu's 20.
         VerifyAsync(Header + """
-            [Pipeline("off")]
-            [Scaling(Pool = "cpu", Mode = ScalingMode.Disabled, MaxReplicas = 300)]
-            public sealed partial class Off { }
+            [Pipeline("off-one")]
+            [Scaling(Pool = "cpu", Mode = ScalingMode.Disabled, {|#0:MinReplicas = 30|}, {|#1:MaxReplicas = 300|})]
+            public sealed partial class OffOne { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL002").WithLocation(0).WithArguments("MinReplicas", "30", "cpu", " (disabled mode runs none, but the ceiling applies to what the workload declares)", "20", "infrarules.yaml line 8"),
+            Diagnostic("HEVL002").WithLocation(1).WithArguments("MaxReplicas", "300", "cpu", " (disabled mode runs none, but the ceiling applies to what the workload declares)", "20", "infrarules.yaml line 8"));
 
+    [Fact]
+    public Task HEVL002_autoscale_with_both_bounds_above_the_ceiling_reports_both() =>
+        VerifyAsync(Header + """
+            [Pipeline("big")]
+            [Scaling(Pool = "gpu", {|HEVL002:MinReplicas = 5|}, {|HEVL002:MaxReplicas = 6|})]
+            public sealed partial class Big { }
+            """,
+            SampleInfraRules);
+
+    [Fact]
+    public Task HEVL002_the_ceiling_itself_is_allowed_in_every_mode() =>
+        VerifyAsync(Header + """
             [Pipeline("at-ceiling")]
             [Scaling(Pool = "cpu", MaxReplicas = 20)]
             public sealed partial class AtCeiling { }
@@ -51,6 +69,20 @@ public sealed class WorkloadRuleTests
             [Pipeline("fixed-at-ceiling")]
             [Scaling(Pool = "gpu", Mode = ScalingMode.Fixed, MinReplicas = 4)]
             public sealed partial class FixedAtCeiling { }
+
+            [Pipeline("off-at-ceiling")]
+            [Scaling(Pool = "cpu", Mode = ScalingMode.Disabled, MinReplicas = 20, MaxReplicas = 20)]
+            public sealed partial class OffAtCeiling { }
+            """,
+            SampleInfraRules);
+
+    [Fact]
+    public Task HEVL002_fixed_mode_checks_what_it_writes_not_the_ignored_max() =>
+        // Fixed writes max = min; a declared max is ignored (HEVL008 says so) and is not a ceiling breach.
+        VerifyAsync(Header + """
+            [Pipeline("pinned")]
+            [Scaling(Pool = "cpu", Mode = ScalingMode.Fixed, MinReplicas = 2, {|HEVL008:MaxReplicas = 50|})]
+            public sealed partial class Pinned { }
             """,
             SampleInfraRules);
 
@@ -125,6 +157,25 @@ public sealed class WorkloadRuleTests
             [Pipeline("off", Paused = true)]
             [Scaling(Pool = "cpu", Mode = ScalingMode.Disabled)]
             public sealed partial class Off { }
+            """,
+            SampleInfraRules);
+
+    [Fact]
+    public Task HEVL010_a_mode_outside_the_enum_is_an_error_at_the_mode() =>
+        VerifyAsync(Header + """
+            [Pipeline("odd")]
+            [Scaling(Pool = "cpu", {|#0:Mode = (ScalingMode)7|}, MaxReplicas = 2)]
+            public sealed partial class Odd { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL010").WithLocation(0).WithArguments("7"));
+
+    [Fact]
+    public Task HEVL009_paused_with_an_unknown_mode_is_not_a_note_the_mode_error_is_enough() =>
+        VerifyAsync(Header + """
+            [Pipeline("odd", Paused = true)]
+            [Scaling(Pool = "cpu", {|HEVL010:Mode = (ScalingMode)3|}, MaxReplicas = 2)]
+            public sealed partial class Odd { }
             """,
             SampleInfraRules);
 

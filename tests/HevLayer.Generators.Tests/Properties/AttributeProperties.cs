@@ -121,13 +121,22 @@ public sealed class AttributeProperties
             bad |= w.Pool is null || !ceilings.ContainsKey(w.Pool);
             bad |= w.Min < 0 || w.Max < 0;
             var ceiling = w.Pool is not null && ceilings.TryGetValue(w.Pool, out var c) ? c : int.MaxValue;
+
+            // Seed: asking for more replicas than the pool's ceiling leaves the workload unready, in any mode.
+            // Fixed writes max = min, so its declared max is not asked for (it is reported as ignored).
+            bad |= w.Min > ceiling || (w.Mode != 1 && w.Max > ceiling);
             switch (w.Mode)
             {
                 case 0:
-                    bad |= w.Max is null or 0 || (w.Max > 0 && w.Min > w.Max) || w.Max > ceiling;
+                    bad |= w.Max is null or 0 || (w.Max > 0 && w.Min > w.Max);
                     break;
                 case 1:
-                    bad |= w.Min == 0 || w.Max is not null || w.Min > ceiling;
+                    bad |= w.Min == 0 || w.Max is not null;
+                    break;
+                case 2:
+                    break;
+                default:
+                    bad = true;
                     break;
             }
 

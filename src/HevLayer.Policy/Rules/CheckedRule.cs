@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using HevLayer.Policy.InfraRules;
+using HevLayer.Policy.Model;
+
+namespace HevLayer.Policy.Rules;
+
+/// <summary>Everything a workload rule may look at.</summary>
+/// <param name="Declared">The workload as its attributes declare it (defaults not applied).</param>
+/// <param name="Shape">Facts about the class declaration.</param>
+/// <param name="Defaults">The project defaults (MSBuild properties merged with the assembly attribute).</param>
+/// <param name="InfraRules">The effective InfraRules, or null when none was found (pool checks are skipped).</param>
+public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules)
+{
+    /// <summary><c>Pipeline</c> or <c>Function</c>.</summary>
+    public string KindName => Declared.Kind == WorkloadKind.Function ? "Function" : "Pipeline";
+
+    /// <summary>The workload's <c>[Scaling]</c>, when it names a pool.</summary>
+    public ScalingModel? ScalingWithPool => Declared.Scaling is { Pool: { Length: > 0 } } scaling ? scaling : null;
+}
+
+/// <summary>A rule over one workload declaration.</summary>
+public abstract class WorkloadRule : Rule
+{
+    /// <summary>Creates the rule; workload rules are reported by the workload analyzer.</summary>
+    protected WorkloadRule(string id, RuleSeverity severity, RuleArea area, RuleBasis basis, string title, string message)
+        : base(id, severity, area, basis, RuleReporter.WorkloadAnalyzer, title, message)
+    {
+    }
+
+    /// <summary>The findings for one workload; none when it complies.</summary>
+    public abstract IEnumerable<Finding> Check(WorkloadContext context);
+}
+
+/// <summary>A rule over the InfraRules document, as read with positions.</summary>
+public abstract class InfraRulesRule : Rule
+{
+    /// <summary>Creates the rule; InfraRules rules are reported at their place in the file.</summary>
+    protected InfraRulesRule(string id, RuleSeverity severity, RuleBasis basis, string title, string message)
+        : base(id, severity, RuleArea.InfraRules, basis, RuleReporter.InfraRulesAnalyzer, title, message)
+    {
+    }
+
+    /// <summary>The findings for one document; none when it complies.</summary>
+    public abstract IEnumerable<Finding> Check(InfraRulesSpec spec);
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using HevLayer.Policy.Model;
+
+namespace HevLayer.Policy.Rules.Declaration;
+
+/// <summary>HEVL115. Tool: a manifest holds each label and annotation key once, so a repeated key keeps only its last value.</summary>
+public sealed class RepeatedKey : WorkloadRule
+{
+    /// <summary>The id.</summary>
+    public const string DiagnosticId = "HEVL115";
+
+    private RepeatedKey()
+        : base(DiagnosticId, RuleSeverity.Warning, RuleArea.Declaration, RuleBasis.Tool, "Label or annotation key given twice", "{what} '{key}' is given more than once; only the last value, '{value}', is written")
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    public static RepeatedKey Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override IEnumerable<Finding> Check(WorkloadContext context) =>
+        Repeated("Label", context.Declared.Labels).Concat(Repeated("Annotation", context.Declared.Annotations));
+
+    private IEnumerable<Finding> Repeated(string what, EquatableArray<KeyValue> pairs)
+    {
+        var last = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var count = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            last[pair.Key] = pair.Value;
+            count[pair.Key] = count.TryGetValue(pair.Key, out var n) ? n + 1 : 1;
+        }
+
+        foreach (var pair in count)
+        {
+            if (pair.Value > 1)
+            {
+                yield return At(WorkloadTarget.Pair(what, pair.Key), ("what", what), ("key", pair.Key), ("value", last[pair.Key]));
+            }
+        }
+    }
+}

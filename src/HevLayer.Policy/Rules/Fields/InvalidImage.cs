@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using HevLayer.Policy.Model;
+
+namespace HevLayer.Policy.Rules.Fields;
+
+/// <summary>
+/// HEVL122. Kubernetes: the kubelet pulls <c>spec.worker.image</c> by its OCI reference; one that does not
+/// parse can never be pulled (<c>InvalidImageName</c>), so the worker certainly cannot run.
+/// </summary>
+public sealed class InvalidImage : WorkloadRule
+{
+    /// <summary>The id.</summary>
+    public const string DiagnosticId = "HEVL122";
+
+    private InvalidImage()
+        : base(DiagnosticId, RuleSeverity.Error, RuleArea.Declaration, RuleBasis.Kubernetes, "Invalid image reference", "Image '{image}'{origin} is not a valid OCI image reference: {problem}")
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    public static InvalidImage Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override IEnumerable<Finding> Check(WorkloadContext context)
+    {
+        var own = context.Declared.Worker.Image;
+        if (own is not null)
+        {
+            if (ImageReference.Problem(own) is { } problem)
+            {
+                yield return At(WorkloadTarget.On("Worker", "Image"), ("image", own), ("origin", string.Empty), ("problem", problem));
+            }
+        }
+        else if (!string.IsNullOrEmpty(context.Defaults.Image) && ImageReference.Problem(context.Defaults.Image) is { } problem)
+        {
+            yield return At(WorkloadTarget.Workload, ("image", context.Defaults.Image!), ("origin", " (the project default, from HevLayerImage or [assembly: HevLayerDefaults])"), ("problem", problem));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+namespace HevLayer.Policy.Rules;
+
+/// <summary>
+/// Rules of the InfraRules file that the YAML reader raises while it reads (no model exists yet to check),
+/// and the analyzer's project-level finding. Each is one entry; <see cref="HevLayer.Policy.InfraRules.InfraRulesReader"/>
+/// and <see cref="HevLayer.Policy.InfraRules.InfraRulesLimits"/> raise them.
+/// </summary>
+public static class InfraRulesFileRules
+{
+    /// <summary>HEVL200. Seed: workloads "choose a pool from InfraRules/default"; without it nothing can be checked. A warning: the build can still write manifests.</summary>
+    public static readonly ReportedRule NotFound = new(
+        "HEVL200", RuleSeverity.Warning, RuleArea.InfraRules, RuleBasis.Tool, RuleReporter.WorkloadAnalyzer,
+        "No InfraRules found",
+        "No InfraRules/default found, so pools and replica ceilings are not checked; add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property");
+
+    /// <summary>HEVL201. YAML syntax, at the position the parser stopped.</summary>
+    public static readonly ReportedRule YamlSyntax = new(
+        "HEVL201", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Kubernetes, RuleReporter.InfraRulesAnalyzer,
+        "YAML syntax error",
+        "YAML syntax error: {detail}");
+
+    /// <summary>HEVL205. Seed: "The 0.1 surface has exactly one object: InfraRules/default."</summary>
+    public static readonly ReportedRule MultipleInfraRules = new(
+        "HEVL205", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Seed, RuleReporter.InfraRulesAnalyzer,
+        "More than one InfraRules document",
+        "More than one InfraRules document; there is exactly one InfraRules/default, and the one at {first} is used");
+
+    /// <summary>HEVL216. Seed's field table: a field it does not list is probably a typo. A warning: a newer operator may know it.</summary>
+    public static readonly ReportedRule UnknownField = new(
+        "HEVL216", RuleSeverity.Warning, RuleArea.InfraRules, RuleBasis.Seed, RuleReporter.InfraRulesAnalyzer,
+        "Unknown InfraRules field",
+        "Unknown field '{field}' in {parent}; {hint}");
+
+    /// <summary>HEVL217. Seed's field table and Kubernetes' structural schemas: a value of the wrong type is rejected.</summary>
+    public static readonly ReportedRule WrongValueType = new(
+        "HEVL217", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Kubernetes, RuleReporter.InfraRulesAnalyzer,
+        "Value of the wrong type",
+        "{field} must be {expected}");
+
+    /// <summary>HEVL220. Tool: input over a safety limit is not read (it runs inside the compiler).</summary>
+    public static readonly ReportedRule InputOverLimit = new(
+        "HEVL220", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Tool, RuleReporter.InfraRulesAnalyzer,
+        "InfraRules input over a safety limit",
+        "The InfraRules file was not read: {what}, and the limit is {limit}");
+
+    /// <summary>HEVL221. Seed: InfraRules/default is one object; a file named as its source that holds none (empty, blank, or only other kinds) is a mistake.</summary>
+    public static readonly ReportedRule NoDocument = new(
+        "HEVL221", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Seed, RuleReporter.InfraRulesAnalyzer,
+        "No InfraRules document in the file",
+        "The file holds no InfraRules document ({contents}); it needs one document with apiVersion: hevlayer.com/v1alpha1, kind: InfraRules, metadata.name: default");
+
+    /// <summary>HEVL222. Tool: YAML is Unicode text; bytes that are not UTF-8 would garble pool names, so the file is not read.</summary>
+    public static readonly ReportedRule NotUtf8 = new(
+        "HEVL222", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Tool, RuleReporter.InfraRulesAnalyzer,
+        "InfraRules file is not valid UTF-8",
+        "The file is not valid UTF-8: the text here was decoded as U+FFFD (a byte sequence that is not UTF-8, or a literal replacement character), so the file was not read; save it as UTF-8");
+}
+
+/// <summary>Workload rules that the analyzer raises across declarations, at the end of the compilation.</summary>
+public static class CrossWorkloadRules
+{
+    /// <summary>HEVL103. Kubernetes: kind, namespace and name identify one object; a second declaration would overwrite the first.</summary>
+    public static readonly ReportedRule DuplicateWorkload = new(
+        "HEVL103", RuleSeverity.Error, RuleArea.Declaration, RuleBasis.Kubernetes, RuleReporter.WorkloadAnalyzer,
+        "Duplicate workload",
+        "{kind} '{name}' in namespace '{namespace}' is declared by both {type} and {other}; each workload needs its own kind, namespace and name");
+}
+
+/// <summary>Rules the MSBuild targets and tasks raise; their messages carry the build's own context (paths, projects), composed where they are raised.</summary>
+public static class BuildRules
+{
+    /// <summary>HEVL218.</summary>
+    public static readonly ReportedRule InfraRulesFileMissing = Build("HEVL218", RuleArea.InfraRules, "InfraRules file does not exist", "The InfraRules file '{path}' named by HevLayerInfraRules does not exist. Fix the path, or leave HevLayerInfraRules empty to use infrarules.yaml beside the project.");
+
+    /// <summary>HEVL219.</summary>
+    public static readonly ReportedRule UnknownInfraRulesSource = Build("HEVL219", RuleArea.InfraRules, "Unknown InfraRules source", "HevLayerInfraRulesSource is '{value}'; use 'file' (the default) or 'cluster'.");
+
+    /// <summary>HEVL301.</summary>
+    public static readonly ReportedRule NotWritable = Build("HEVL301", RuleArea.Build, "Manifests cannot be written", "{detail}");
+
+    /// <summary>HEVL302.</summary>
+    public static readonly ReportedRule ForeignFile = Build("HEVL302", RuleArea.Build, "A file the tool did not write is in the way", "{detail}");
+
+    /// <summary>HEVL303.</summary>
+    public static readonly ReportedRule BadFileName = Build("HEVL303", RuleArea.Build, "Manifest file name is not a plain file name", "{detail}");
+
+    /// <summary>HEVL304.</summary>
+    public static readonly ReportedRule SameFile = Build("HEVL304", RuleArea.Build, "Two workloads produce one file", "{detail}");
+
+    /// <summary>HEVL305.</summary>
+    public static readonly ReportedRule SharedFolder = Build("HEVL305", RuleArea.Build, "Two projects write into one manifests folder", "{detail}");
+
+    /// <summary>HEVL401.</summary>
+    public static readonly ReportedRule Unreachable = Build("HEVL401", RuleArea.Cluster, "Cluster unreachable or too slow", "{detail}");
+
+    /// <summary>HEVL402.</summary>
+    public static readonly ReportedRule AccessDenied = Build("HEVL402", RuleArea.Cluster, "Cluster refused the credentials or denied access", "{detail}");
+
+    /// <summary>HEVL403.</summary>
+    public static readonly ReportedRule NotServed = Build("HEVL403", RuleArea.Cluster, "InfraRules not served by the cluster", "{detail}");
+
+    /// <summary>HEVL404.</summary>
+    public static readonly ReportedRule BadAnswer = Build("HEVL404", RuleArea.Cluster, "Cluster answered with something that is not InfraRules", "{detail}");
+
+    /// <summary>HEVL405.</summary>
+    public static readonly ReportedRule Kubeconfig = Build("HEVL405", RuleArea.Cluster, "Kubeconfig or context cannot be used", "{detail}");
+
+    /// <summary>HEVL406.</summary>
+    public static readonly ReportedRule NeedsDotnetBuild = Build("HEVL406", RuleArea.Cluster, "Cluster source needs dotnet build", "{detail}");
+
+    /// <summary>HEVL407.</summary>
+    public static readonly ReportedRule FetchFailed = Build("HEVL407", RuleArea.Cluster, "Cluster fetch failed unexpectedly", "{detail}");
+
+    private static ReportedRule Build(string id, RuleArea area, string title, string message) =>
+        new(id, RuleSeverity.Error, area, RuleBasis.Tool, RuleReporter.Build, title, message);
+}
+
+/// <summary>HevLayer's own failures.</summary>
+public static class InternalRules
+{
+    /// <summary>HEVL900. Tool: an unexpected exception is reported at the declaration or file instead of crashing the compiler (AD0001, CS8785).</summary>
+    public static readonly ReportedRule InternalError = new(
+        "HEVL900", RuleSeverity.Error, RuleArea.Internal, RuleBasis.Tool, RuleReporter.AllAnalyzers,
+        "HevLayer could not analyze the input",
+        "HevLayer could not analyze {subject} ({exception}: {detail}); its checks did not run, so please report this");
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+using HevLayer.Policy.InfraRules;
+
+namespace HevLayer.Policy.Rules.Scaling;
+
+/// <summary>HEVL001. Seed: "If a workload names an unknown pool ... the operator leaves the workload unready."</summary>
+public sealed class UnknownPool : WorkloadRule
+{
+    /// <summary>The id.</summary>
+    public const string DiagnosticId = "HEVL001";
+
+    private UnknownPool()
+        : base(DiagnosticId, RuleSeverity.Error, RuleArea.Scaling, RuleBasis.Seed, "Unknown compute pool", "Pool '{pool}' is not in InfraRules/default ({source}); pools: {pools}")
+    {
+    }
+
+    /// <summary>The rule.</summary>
+    public static UnknownPool Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override IEnumerable<Finding> Check(WorkloadContext context)
+    {
+        if (context.InfraRules is { } infraRules && context.ScalingWithPool is { } scaling && infraRules.Find(scaling.Pool!) is null)
+        {
+            var ordered = infraRules.Pools.Select(p => p.Name)
+                .OrderBy(n => InfraRulesReader.Distance(n, scaling.Pool!))
+                .ThenBy(n => n, System.StringComparer.Ordinal)
+                .ToArray();
+            yield return At(WorkloadTarget.On("Scaling", "Pool"), ("pool", scaling.Pool!), ("source", infraRules.Source), ("pools", ordered.Length == 0 ? "(none)" : string.Join(", ", ordered)))
+                .With(PropertyNames.Pools, string.Join(",", ordered));
+        }
+    }
+}
