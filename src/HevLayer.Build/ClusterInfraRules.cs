@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
+using HevLayer.Policy.Rules;
 using k8s;
 using k8s.Autorest;
 using k8s.Exceptions;
@@ -60,7 +61,7 @@ public static class ClusterInfraRules
         var server = config.Host ?? "(unknown server)";
         var source = $"cluster {server} (context {contextName})";
 
-        using var client = new Kubernetes(config);
+        using var client = CreateClient(config);
         using var cancel = new CancellationTokenSource(timeout);
         JsonElement body;
         try
@@ -76,26 +77,85 @@ public static class ClusterInfraRules
         }
         catch (OperationCanceledException)
         {
-            throw new ClusterFetchException("HEVL401", $"The Kubernetes API server of {source} did not answer within {timeout.TotalSeconds:0} s; no InfraRules were checked. Check that the cluster is reachable, or raise HevLayerClusterTimeoutSeconds.");
+            throw new ClusterFetchException(BuildRules.Unreachable.Id, $"The Kubernetes API server of {source} did not answer within {timeout.TotalSeconds:0} s; no InfraRules were checked. Check that the cluster is reachable, or raise HevLayerClusterTimeoutSeconds.");
         }
         catch (HttpRequestException e)
         {
-            throw new ClusterFetchException("HEVL401", $"The Kubernetes API server of {source} cannot be reached ({Describe(e)}); no InfraRules were checked. Check the cluster and your kubeconfig (KUBECONFIG, HevLayerKubeContext).");
+            throw new ClusterFetchException(BuildRules.Unreachable.Id, $"The Kubernetes API server of {source} cannot be reached ({Describe(e)}); no InfraRules were checked. Check the cluster and your kubeconfig (KUBECONFIG, HevLayerKubeContext).");
         }
         catch (JsonException)
         {
-            throw new ClusterFetchException("HEVL404", $"{source} answered with malformed JSON for InfraRules/default; no InfraRules were checked. Check the Layer operator's version against hevlayer.com/{Version}.");
+            throw new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered with malformed JSON for InfraRules/default; no InfraRules were checked. Check the Layer operator's version against hevlayer.com/{Version}.");
         }
 
         if (body.ValueKind != JsonValueKind.Object)
         {
-            throw new ClusterFetchException("HEVL404", $"{source} answered with a malformed InfraRules/default (a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object); no InfraRules were checked.");
+            throw new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered with a malformed InfraRules/default (a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object); no InfraRules were checked.");
         }
 
         var yaml = "# InfraRules/default fetched from " + source + ".\n"
             + "# A snapshot: every build with HevLayerInfraRulesSource=cluster rewrites it. Do not edit.\n"
             + JsonToYaml.Convert(body);
         return new ClusterSnapshot(yaml, source);
+    }
+
+    /// <summary>
+    /// A failure that is neither the cluster's answer nor the kubeconfig's (an IO error, or a bug of ours):
+    /// HEVL407, with the exception's message but nothing that could be a credential.
+    /// </summary>
+    public static ClusterFetchException Unexpected(Exception e) => new(
+        BuildRules.FetchFailed.Id,
+        $"The cluster fetch failed unexpectedly ({e.GetType().Name}: {Redact(e.Message)}); no InfraRules were checked. If it is not a disk problem, please report it.");
+
+    /// <summary>
+    /// Removes what could be a credential from <paramref name="text"/>: a run of the characters tokens, keys
+    /// and certificates are made of (base64, base64url, hex, JWT dots) with a part of 20 or more characters
+    /// mixing letters and digits, and whatever follows "Bearer" or "Basic". Paths and words stay readable.
+    /// </summary>
+    public static string Redact(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var end = i;
+            while (end < text.Length && IsTokenChar(text[end]))
+            {
+                end++;
+            }
+
+            if (end == i)
+            {
+                result.Append(text[i++]);
+                continue;
+            }
+
+            var run = text.Substring(i, end - i);
+            var previous = result.ToString().TrimEnd();
+            var afterScheme = previous.EndsWith("Bearer", StringComparison.OrdinalIgnoreCase) || previous.EndsWith("Basic", StringComparison.OrdinalIgnoreCase);
+            result.Append(afterScheme || run.Split('/').Any(LooksSecret) ? "[redacted]" : run);
+            i = end;
+        }
+
+        return result.ToString();
+    }
+
+    private static bool IsTokenChar(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '/' or '_' or '-' or '.';
+
+    private static bool LooksSecret(string part) => part.Length >= 20 && part.Any(char.IsDigit) && part.Any(char.IsLetter);
+
+    /// <summary>Client setup reads certificates and keys; its exceptions may quote them, so only their type is shown.</summary>
+    private static Kubernetes CreateClient(KubernetesClientConfiguration config)
+    {
+        try
+        {
+            return new Kubernetes(config);
+        }
+        catch (Exception e)
+        {
+            throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"The Kubernetes client could not be set up from the kubeconfig ({e.GetType().Name}); no InfraRules were checked. Check the credentials of the kube context (HevLayerKubeContext), or use HevLayerInfraRulesSource=file.");
+        }
     }
 
     private static (KubernetesClientConfiguration Config, string Context) Configure(string? context)
@@ -109,7 +169,7 @@ public static class ClusterInfraRules
                 if (!string.IsNullOrEmpty(context) && kubeconfig.Contexts?.All(c => c.Name != context) != false)
                 {
                     var known = string.Join(", ", kubeconfig.Contexts?.Select(c => c.Name) ?? Array.Empty<string>());
-                    throw new ClusterFetchException("HEVL405", $"The kube context '{context}' (HevLayerKubeContext) is not in the kubeconfig ({files[0]}); contexts: {(known.Length == 0 ? "(none)" : known)}.");
+                    throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"The kube context '{context}' (HevLayerKubeContext) is not in the kubeconfig ({files[0]}); contexts: {(known.Length == 0 ? "(none)" : known)}.");
                 }
 
                 var name = string.IsNullOrEmpty(context) ? kubeconfig.CurrentContext ?? "(current)" : context!;
@@ -123,14 +183,19 @@ public static class ClusterInfraRules
         }
         catch (KubeConfigException e)
         {
-            throw new ClusterFetchException("HEVL405", $"The kubeconfig cannot be used: {e.Message}. Fix it, or point KUBECONFIG at a working one.");
+            throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"The kubeconfig cannot be used: {e.Message}. Fix it, or point KUBECONFIG at a working one.");
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException or UnauthorizedAccessException)
         {
-            throw new ClusterFetchException("HEVL405", $"The kubeconfig ({files[0]}) cannot be read: {e.GetType().Name}. Fix it, or point KUBECONFIG at a working one.");
+            throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"The kubeconfig ({files[0]}) cannot be read: {e.GetType().Name}. Fix it, or point KUBECONFIG at a working one.");
+        }
+        catch (Exception e) when (e is not ClusterFetchException)
+        {
+            // Reading certificates and keys: the message may quote them, so only the type is shown.
+            throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"The Kubernetes client could not be set up from the kubeconfig ({e.GetType().Name}); no InfraRules were checked. Check the credentials of the kube context (HevLayerKubeContext), or use HevLayerInfraRulesSource=file.");
         }
 
-        throw new ClusterFetchException("HEVL405", "No kubeconfig found (KUBECONFIG is not set, ~/.kube/config does not exist, and this is not a pod). Set KUBECONFIG, or use HevLayerInfraRulesSource=file.");
+        throw new ClusterFetchException(BuildRules.Kubeconfig.Id, "No kubeconfig found (KUBECONFIG is not set, ~/.kube/config does not exist, and this is not a pod). Set KUBECONFIG, or use HevLayerInfraRulesSource=file.");
     }
 
     private static List<string> KubeconfigFiles()
@@ -151,11 +216,11 @@ public static class ClusterInfraRules
         var code = (int)status;
         return code switch
         {
-            401 => new ClusterFetchException("HEVL402", $"{source} refused the credentials (HTTP 401 Unauthorized). Refresh your login or token; the build needs to 'get' the cluster-scoped resource 'infrarules' in API group 'hevlayer.com'."),
-            403 => new ClusterFetchException("HEVL402", $"{source} denied access (HTTP 403 Forbidden). Grant the build's identity the RBAC verb 'get' on resource 'infrarules' in API group 'hevlayer.com' (cluster-scoped: a ClusterRole and ClusterRoleBinding), for example: kubectl create clusterrole hevlayer-infrarules-reader --verb=get --resource=infrarules.hevlayer.com"),
-            404 when IsObjectMissing(content) => new ClusterFetchException("HEVL403", $"{source} has no InfraRules/default (HTTP 404): the InfraRules resource exists but the object is missing. Create it (Helm: operator.infraRules.create=true)."),
-            404 => new ClusterFetchException("HEVL403", $"{source} does not serve infrarules.hevlayer.com/{Version} (HTTP 404): the Layer operator, or its InfraRules CRD, is not installed."),
-            _ => new ClusterFetchException("HEVL404", $"{source} answered HTTP {code} for InfraRules/default; no InfraRules were checked."),
+            401 => new ClusterFetchException(BuildRules.AccessDenied.Id, $"{source} refused the credentials (HTTP 401 Unauthorized). Refresh your login or token; the build needs to 'get' the cluster-scoped resource 'infrarules' in API group 'hevlayer.com'."),
+            403 => new ClusterFetchException(BuildRules.AccessDenied.Id, $"{source} denied access (HTTP 403 Forbidden). Grant the build's identity the RBAC verb 'get' on resource 'infrarules' in API group 'hevlayer.com' (cluster-scoped: a ClusterRole and ClusterRoleBinding), for example: kubectl create clusterrole hevlayer-infrarules-reader --verb=get --resource=infrarules.hevlayer.com"),
+            404 when IsObjectMissing(content) => new ClusterFetchException(BuildRules.NotServed.Id, $"{source} has no InfraRules/default (HTTP 404): the InfraRules resource exists but the object is missing. Create it (Helm: operator.infraRules.create=true)."),
+            404 => new ClusterFetchException(BuildRules.NotServed.Id, $"{source} does not serve infrarules.hevlayer.com/{Version} (HTTP 404): the Layer operator, or its InfraRules CRD, is not installed."),
+            _ => new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered HTTP {code} for InfraRules/default; no InfraRules were checked."),
         };
     }
 

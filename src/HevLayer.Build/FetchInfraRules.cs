@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using HevLayer.Policy.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -59,15 +60,15 @@ public sealed class FetchInfraRules : Task
         }
         catch (Exception e)
         {
-            // Anything else comes from reading credentials or setting up the client (for example a
-            // malformed client certificate). Its message may quote the material, so only its type is shown.
+            // Not the cluster's answer and not the kubeconfig (those are ClusterFetchExceptions): an IO
+            // failure or our own bug, under its own id, with the message less anything like a credential.
             TryDelete(SnapshotPath);
-            Log.LogError(null, "HEVL405", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
-                $"The Kubernetes client could not be set up from the kubeconfig ({e.GetType().Name}); no InfraRules were checked. Check the credentials of the kube context (HevLayerKubeContext), or use HevLayerInfraRulesSource=file.");
+            var unexpected = ClusterInfraRules.Unexpected(e);
+            Log.LogError(null, unexpected.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, unexpected.Message);
             return false;
         }
 #else
-        Log.LogError(null, "HEVL406", null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+        Log.LogError(null, BuildRules.NeedsDotnetBuild.Id, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
             "HevLayerInfraRulesSource=cluster needs `dotnet build` (MSBuild on .NET): KubernetesClient does not load in MSBuild on .NET Framework. Use dotnet build, or save the object with `kubectl get infrarules default -o yaml > infrarules.yaml` and build with the file.");
         return false;
 #endif
