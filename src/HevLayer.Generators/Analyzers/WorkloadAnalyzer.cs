@@ -48,7 +48,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 {
                     try
                     {
-                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, declared);
+                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, declared);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -64,13 +64,6 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 if (declared.IsEmpty)
                 {
                     return;
-                }
-
-                // Only when no InfraRules file is named at all: a named file that holds none has its own
-                // located error (HEVL221), which says more than "add infrarules.yaml" would.
-                if (files.Count == 0)
-                {
-                    end.ReportDiagnostic(DiagnosticFactory.Create(InfraRulesFileRules.NotFound.At(WorkloadTarget.Type), Location.None));
                 }
 
                 foreach (var group in declared.GroupBy(d => d.Key).Where(g => g.Count() > 1))
@@ -94,6 +87,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol? function,
         ProjectDefaults defaults,
         InfraRulesModel? infraRules,
+        bool infraRulesNamed,
         ConcurrentBag<(string, string, string, string, string, Location)> declared)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -141,7 +135,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         var declaration = WorkloadParser.ReadDeclaration(type, workloadAttribute, kind, context.CancellationToken);
         var (model, typeSpec) = (declaration.Workload, declaration.Type);
         var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
-        foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules)))
+        foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed)))
         {
             context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
         }

@@ -37,7 +37,7 @@ public static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(Rule rule)
     {
-        var tags = rule.Id == CrossWorkloadRules.DuplicateWorkload.Id || rule.Id == InfraRulesFileRules.NotFound.Id
+        var tags = rule.Id == CrossWorkloadRules.DuplicateWorkload.Id
             ? new[] { "HevLayer", WellKnownDiagnosticTags.CompilationEnd }
             : new[] { "HevLayer" };
 #pragma warning disable RS1017 // The id is a constant in the catalog; descriptors are derived from it so that no rule is written twice.

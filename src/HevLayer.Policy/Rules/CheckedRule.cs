@@ -9,7 +9,8 @@ namespace HevLayer.Policy.Rules;
 /// <param name="Shape">Facts about the class declaration.</param>
 /// <param name="Defaults">The project defaults (MSBuild properties merged with the assembly attribute).</param>
 /// <param name="InfraRules">The effective InfraRules, or null when none was found (pool checks are skipped).</param>
-public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules)
+/// <param name="InfraRulesNamed">True when the project names at least one InfraRules file (even one that holds none).</param>
+public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules, bool InfraRulesNamed = true)
 {
     /// <summary><c>Pipeline</c> or <c>Function</c>.</summary>
     public string KindName => Declared.Kind == WorkloadKind.Function ? "Function" : "Pipeline";

@@ -1,18 +1,12 @@
 namespace HevLayer.Policy.Rules;
 
 /// <summary>
-/// Rules of the InfraRules file that the YAML reader raises while it reads (no model exists yet to check),
-/// and the analyzer's project-level finding. Each is one entry; <see cref="HevLayer.Policy.InfraRules.InfraRulesReader"/>
+/// Rules of the InfraRules file that the YAML reader raises while it reads (no model exists yet to check).
+/// Each is one entry; <see cref="HevLayer.Policy.InfraRules.InfraRulesReader"/>
 /// and <see cref="HevLayer.Policy.InfraRules.InfraRulesLimits"/> raise them.
 /// </summary>
 public static class InfraRulesFileRules
 {
-    /// <summary>HEVL200. Seed: workloads "choose a pool from InfraRules/default"; without it nothing can be checked. A warning: the build can still write manifests.</summary>
-    public static readonly ReportedRule NotFound = new(
-        "HEVL200", RuleSeverity.Warning, RuleArea.InfraRules, RuleBasis.Tool, RuleReporter.WorkloadAnalyzer,
-        "No InfraRules found",
-        "No InfraRules/default found, so pools and replica ceilings are not checked; add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property");
-
     /// <summary>HEVL201. YAML syntax, at the position the parser stopped.</summary>
     public static readonly ReportedRule YamlSyntax = new(
         "HEVL201", RuleSeverity.Error, RuleArea.InfraRules, RuleBasis.Kubernetes, RuleReporter.InfraRulesAnalyzer,

@@ -51,6 +51,7 @@ public static class RuleCatalog
         PausedOverridesMode.Instance,
         UnknownPool.Instance,
         ReplicasAboveCeiling.Instance,
+        InfraRulesNotFound.Instance,
     };
 
     /// <summary>The rules checked on the InfraRules document.</summary>
@@ -77,7 +78,6 @@ public static class RuleCatalog
         .Concat(new Rule[]
         {
             CrossWorkloadRules.DuplicateWorkload,
-            InfraRulesFileRules.NotFound,
             InfraRulesFileRules.YamlSyntax,
             InfraRulesFileRules.MultipleInfraRules,
             InfraRulesFileRules.UnknownField,

@@ -180,14 +180,22 @@ public sealed class WorkloadRuleTests
             SampleInfraRules);
 
     [Fact]
-    public Task No_infrarules_skips_pool_checks_and_warns_once() =>
+    public Task No_infrarules_skips_pool_checks_and_warns_at_each_pool_where_an_editor_shows_it() =>
         VerifyAsync(Header + """
             [Pipeline("anywhere")]
-            [Scaling(Pool = "no-such-pool", MaxReplicas = 999)]
+            [Scaling({|#0:Pool = "no-such-pool"|}, MaxReplicas = 999)]
             public sealed partial class Anywhere { }
+
+            [Pipeline("elsewhere")]
+            [Scaling({|#1:Pool = "cpu"|}, MaxReplicas = 2)]
+            public sealed partial class Elsewhere { }
+
+            [{|HEVL003:Pipeline("nowhere")|}]
+            public sealed partial class Nowhere { }
             """,
             null,
-            Diagnostic("HEVL200"));
+            Diagnostic("HEVL200").WithLocation(0).WithArguments("no-such-pool"),
+            Diagnostic("HEVL200").WithLocation(1).WithArguments("cpu"));
 
     [Fact]
     public async Task The_sample_project_gives_no_diagnostic()
