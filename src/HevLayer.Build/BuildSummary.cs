@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using HevLayer.Policy.Emit;
 using HevLayer.Policy.InfraRules;
 
 namespace HevLayer.Build;
@@ -21,9 +22,8 @@ public sealed record SummaryRow(string Workload, string Kind, string Pool, strin
 }
 
 /// <summary>
-/// The CI summary: per workload, its pool, mode, replicas, the pool's ceiling and the headroom, read
-/// from the summary line the generator embeds beside each manifest (the task ships with the generator,
-/// so the two never disagree) and the InfraRules the analyzers checked against.
+/// The CI summary: per workload, its pool, mode, replicas, the pool's ceiling and the headroom, from the
+/// facts the generator embeds for each workload and the InfraRules the analyzers checked against.
 /// </summary>
 public static class BuildSummary
 {
@@ -36,12 +36,16 @@ public static class BuildSummary
         var rows = new List<SummaryRow>();
         foreach (var manifest in manifests)
         {
-            if (manifest.Summary?.Split('\t') is { Length: 6 } cells
-                && int.TryParse(cells[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var min)
-                && int.TryParse(cells[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max))
-            {
-                rows.Add(new SummaryRow(cells[1], cells[0], cells[2], cells[3], min, max, infraRules?.Find(cells[2])?.MaxReplicasPerWorkload));
-            }
+            var workload = manifest.Workload;
+            var scaling = workload.Scaling!;
+            rows.Add(new SummaryRow(
+                workload.Namespace + "/" + workload.Name,
+                ManifestWriter.KindName(workload.Kind),
+                scaling.Pool!,
+                ManifestWriter.ModeName(scaling.Mode),
+                scaling.MinReplicas,
+                scaling.EmittedMaxReplicas,
+                infraRules?.Find(scaling.Pool!)?.MaxReplicasPerWorkload));
         }
 
         return rows.OrderBy(r => r.Workload, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();

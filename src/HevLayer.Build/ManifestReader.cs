@@ -4,26 +4,30 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using HevLayer.Policy.Emit;
+using HevLayer.Policy.Model;
 
 namespace HevLayer.Build;
 
-/// <summary>A manifest carried out of the compiler in the built assembly.</summary>
-/// <param name="FileName">The file name the generator chose.</param>
-/// <param name="Yaml">The manifest text, exactly as the generator rendered it.</param>
-/// <param name="Summary">The workload's summary line (kind, namespace/name, pool, mode, min, max, tab-separated), when present.</param>
-public sealed record EmbeddedManifest(string FileName, string Yaml, string? Summary = null);
+/// <summary>One workload found in a compiled assembly: its manifest file name and YAML, rendered from its facts.</summary>
+/// <param name="FileName">The file the manifest goes to, inside the manifests folder.</param>
+/// <param name="Yaml">The manifest, rendered by <see cref="ManifestWriter"/>.</param>
+/// <param name="Workload">The workload the facts describe (for the build summary).</param>
+public sealed record EmbeddedManifest(string FileName, string Yaml, WorkloadModel Workload);
 
 /// <summary>
-/// Reads the <c>[HevLayer.Manifests.GeneratedManifest(file, yaml, summary)]</c> attributes that the
-/// generator puts on workload classes, with <see cref="System.Reflection.Metadata"/>: the assembly is never
-/// loaded.
+/// Reads the <c>[GeneratedWorkload]</c> facts the generator put on each workload class, with
+/// System.Reflection.Metadata (the assembly is never loaded), and renders each manifest with the policy
+/// core's one <see cref="ManifestWriter"/>. The blob is decoded by the attribute constructor's parameter
+/// order (ECMA-335 II.23.3); <see cref="WorkloadFacts"/> documents it.
 /// </summary>
 public static class ManifestReader
 {
-    /// <summary>Reads every embedded manifest from the assembly at <paramref name="assemblyPath"/>, in metadata order.</summary>
+    /// <summary>Reads every manifest of the assembly at <paramref name="assemblyPath"/>.</summary>
     public static IReadOnlyList<EmbeddedManifest> Read(string assemblyPath) => Read(File.ReadAllBytes(assemblyPath), assemblyPath);
 
-    /// <summary>Reads every embedded manifest from an assembly image, in metadata order of the classes.</summary>
+    /// <summary>Reads every manifest of an assembly image.</summary>
+    /// <exception cref="BadImageFormatException">The image is not a .NET assembly, or a facts blob is malformed.</exception>
     public static IReadOnlyList<EmbeddedManifest> Read(byte[] image, string displayName)
     {
         using var pe = new PEReader(ImmutableArray.Create(image));
@@ -39,31 +43,99 @@ public static class ManifestReader
             foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
             {
                 var attribute = md.GetCustomAttribute(handle);
-                if (!IsGeneratedManifestAttribute(md, attribute.Constructor))
+                if (!IsGeneratedWorkloadAttribute(md, attribute.Constructor))
                 {
                     continue;
                 }
 
                 var blob = md.GetBlobReader(attribute.Value);
-                if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
+                WorkloadModel workload;
+                try
                 {
-                    continue;
+                    workload = Decode(ref blob).ToModel();
+                }
+                catch (Exception e) when (e is BadImageFormatException or ArgumentOutOfRangeException or InvalidOperationException)
+                {
+                    throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
                 }
 
-                var file = blob.ReadSerializedString();
-                var yaml = blob.ReadSerializedString();
-                var summary = blob.ReadSerializedString();
-                if (file is not null && yaml is not null)
-                {
-                    result.Add(new EmbeddedManifest(file, yaml, summary));
-                }
+                result.Add(new EmbeddedManifest(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload));
             }
         }
 
         return result;
     }
 
-    private static bool IsGeneratedManifestAttribute(MetadataReader md, EntityHandle constructor)
+    /// <summary>Decodes the fixed arguments, in the constructor's order.</summary>
+    private static WorkloadFacts Decode(ref BlobReader blob)
+    {
+        if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
+        {
+            throw new BadImageFormatException("The attribute blob has no prolog.");
+        }
+
+        var facts = new WorkloadFacts
+        {
+            Function = blob.ReadBoolean(),
+            Name = String(ref blob),
+            Namespace = String(ref blob),
+            Paused = blob.ReadBoolean(),
+            Labels = Strings(ref blob),
+            Annotations = Strings(ref blob),
+            Image = String(ref blob),
+            Pool = String(ref blob),
+            Mode = blob.ReadInt32(),
+            MinReplicas = blob.ReadInt32(),
+            MaxReplicas = blob.ReadInt32(),
+            Set = blob.ReadInt32(),
+            Values = Ints(ref blob),
+            Triggers = blob.ReadInt32(),
+            TargetNamespaces = Strings(ref blob),
+            Inputs = Strings(ref blob),
+            Version = blob.ReadSerializedString(),
+            Filter = Strings(ref blob),
+            SourceType = String(ref blob),
+        };
+        return facts;
+    }
+
+    private static string String(ref BlobReader blob) => blob.ReadSerializedString() ?? throw new BadImageFormatException("A required string is null.");
+
+    private static string[] Strings(ref BlobReader blob)
+    {
+        var count = blob.ReadUInt32();
+        if (count == uint.MaxValue)
+        {
+            return Array.Empty<string>();
+        }
+
+        var values = new string[checked((int)Math.Min(count, (uint)blob.RemainingBytes))];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = blob.ReadSerializedString() ?? string.Empty;
+        }
+
+        return values;
+    }
+
+    private static int[] Ints(ref BlobReader blob)
+    {
+        var count = blob.ReadUInt32();
+        if (count == uint.MaxValue)
+        {
+            return Array.Empty<int>();
+        }
+
+        var values = new int[checked((int)Math.Min(count, (uint)blob.RemainingBytes / 4))];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = blob.ReadInt32();
+        }
+
+        return values;
+    }
+
+    private static bool IsGeneratedWorkloadAttribute(MetadataReader md, EntityHandle constructor)
     {
         EntityHandle type;
         switch (constructor.Kind)
@@ -87,5 +159,5 @@ public static class ManifestReader
     }
 
     private static bool Is(MetadataReader md, StringHandle ns, StringHandle name) =>
-        md.StringComparer.Equals(ns, "HevLayer.Manifests") && md.StringComparer.Equals(name, "GeneratedManifestAttribute");
+        md.StringComparer.Equals(ns, "HevLayer.Manifests") && md.StringComparer.Equals(name, "GeneratedWorkloadAttribute");
 }

@@ -107,7 +107,7 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         var emit = declaration.Type.Shape.IsExtensible && ManifestWriter.CanEmit(workload);
         var shard = SourceShards.Of(declaration.Type.FullyQualifiedName);
         return emit
-            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), ManifestWriter.Write(workload), shard)
-            : new ResolvedWorkload(declaration.Type, workload, null, null, shard);
+            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard)
+            : new ResolvedWorkload(declaration.Type, workload, null, shard);
     }
 }

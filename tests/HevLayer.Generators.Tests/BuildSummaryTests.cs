@@ -14,12 +14,11 @@ public sealed class BuildSummaryTests
     private static readonly InfraRulesModel Rules = InfraRulesModel.From("infrarules.yaml", InfraRulesReader.Read("infrarules.yaml", AnalyzerVerifier.SampleInfraRules).Spec!);
 
     [Fact]
-    public void Every_embedded_manifest_carries_a_summary_line_that_agrees_with_its_yaml()
+    public void The_summary_rows_agree_with_the_yaml_the_build_writes()
     {
         var output = GeneratorHarness.Run(GeneratorHarness.Compile(Cases.SampleWorkers()).WithOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication))).Output;
         var manifests = Emitted.Manifests(output);
 
-        Assert.All(manifests, m => Assert.NotNull(m.Summary));
         var fromLines = BuildSummary.Rows(manifests, Rules);
         var fromYaml = manifests.Select(FromYaml).OrderBy(r => r.Workload, System.StringComparer.Ordinal).ToList();
         Assert.Equal(fromYaml, fromLines);

@@ -67,7 +67,8 @@ public sealed class IncrementalityTests
         var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "IngestDocs.cs");
         var text = tree.GetText().ToString().Replace("MaxReplicas = 4", "MaxReplicas = 5", StringComparison.Ordinal);
         Assert.Contains("MaxReplicas = 5", text, StringComparison.Ordinal);
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text))));
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text)));
+        driver = driver.RunGenerators(edited);
         var result = driver.GetRunResult().Results.Single();
         var after = GeneratorHarness.GeneratedSources(driver.GetRunResult());
 
@@ -89,7 +90,11 @@ public sealed class IncrementalityTests
         var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
         var file = Emit.SourceShards.HintName(shard.Index);
         Assert.Equal(new[] { file }, changed);
-        Assert.Contains("max: 5", after[file], StringComparison.Ordinal);
+        Assert.Contains("\"cpu\", 0, 0, 5, ", after[file], StringComparison.Ordinal);
+
+        // And the build renders the edited value from those facts.
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(edited.WithOptions(edited.Options.WithOutputKind(OutputKind.ConsoleApplication)), out var output, out _);
+        Assert.Contains("replicas:\n      min: 0\n      max: 5\n", Emitted.ManifestsByFile(output)["pipeline.search.ingest-docs.yaml"], StringComparison.Ordinal);
         Assert.Equal(before.Keys.OrderBy(k => k, StringComparer.Ordinal), after.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 

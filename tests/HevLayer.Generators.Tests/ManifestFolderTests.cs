@@ -155,7 +155,10 @@ public sealed class ManifestFolderTests : IDisposable
         Assert.EndsWith("resources: []\n", File.ReadAllText(Path.Combine(dir, "kustomization.yaml")), StringComparison.Ordinal);
     }
 
-    private static EmbeddedManifest M(string file, string? body = null) => new(file, body ?? "body of " + file + "\n");
+    private static readonly HevLayer.Policy.Model.WorkloadModel AnyWorkload = new(
+        HevLayer.Policy.Model.WorkloadKind.Pipeline, "x", "a", false, default, default, null, new HevLayer.Policy.Model.WorkerModel(null, null, null), null, null, "X");
+
+    private static EmbeddedManifest M(string file, string? body = null) => new(file, body ?? "body of " + file + "\n", AnyWorkload);
 
     [Fact]
     public void A_write_killed_midway_leaves_every_file_old_or_new_and_the_next_build_finishes_it()

@@ -83,6 +83,6 @@ public sealed class SourceShardsTests
         var name = fullyQualifiedName.Substring(fullyQualifiedName.LastIndexOf('.') + 1);
         var type = new TypeSpec("N", EquatableArray<ContainingType>.Empty, "class", name, fullyQualifiedName, new DeclarationShape(name, true, null, null, null, false));
         var workload = new WorkloadModel(WorkloadKind.Pipeline, name.ToLowerInvariant(), "team", false, EquatableArray<KeyValue>.Empty, EquatableArray<KeyValue>.Empty, null, new WorkerModel(null, null, null), null, null, name);
-        return new ResolvedWorkload(type, workload, emitted ? name + ".yaml" : null, emitted ? "kind: Pipeline\n" : null, SourceShards.Of(fullyQualifiedName));
+        return new ResolvedWorkload(type, workload, emitted ? name + ".yaml" : null, SourceShards.Of(fullyQualifiedName));
     }
 }

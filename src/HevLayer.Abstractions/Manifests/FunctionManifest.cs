@@ -7,8 +7,8 @@ namespace HevLayer.Manifests;
 public sealed class FunctionManifest : WorkloadManifest
 {
     /// <summary>Creates the manifest. Called by generated code.</summary>
-    public FunctionManifest(ManifestMetadata metadata, FunctionSpec spec, string sourceType, string fileName, string yaml)
-        : base("Function", metadata, sourceType, fileName, yaml)
+    public FunctionManifest(ManifestMetadata metadata, FunctionSpec spec, string sourceType, string fileName)
+        : base("Function", metadata, sourceType, fileName)
     {
         Spec = spec ?? throw new ArgumentNullException(nameof(spec));
     }

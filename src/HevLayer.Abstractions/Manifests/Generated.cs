@@ -1,117 +1,124 @@
 using System;
+using System.Collections.Generic;
+using System.Reflection;
 using System.Threading;
-using static HevLayer.Manifests.ManifestYaml;
 
 namespace HevLayer.Manifests;
 
 /// <summary>
-/// What the generated <c>Manifest</c> properties call: each builds its typed manifest, once, from the
-/// YAML the generator emitted for that workload. The generated code carries each manifest only once,
-/// as YAML, so that it stays short (the compiler parses and binds one generated file per workload).
-/// Not meant to be called by hand.
+/// Builds a workload's typed manifest, once, from the <see cref="GeneratedWorkloadAttribute"/> the
+/// generator put on its class: plain typed values, read with reflection on first use. No YAML is parsed
+/// or carried at run time. Called by generated code; not meant to be called by hand.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class Generated
 {
-    /// <summary>The Pipeline manifest in <paramref name="yaml"/>, built on first use and kept in <paramref name="cache"/>.</summary>
-    /// <exception cref="FormatException"><paramref name="yaml"/> is not a Pipeline manifest written by HevLayer.Generators.</exception>
-    public static PipelineManifest Pipeline(ref PipelineManifest? cache, string yaml, string sourceType, string fileName)
+    /// <summary>The label every generated manifest carries unless the workload sets it.</summary>
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    /// <summary>The value of <see cref="ManagedByLabel"/>.</summary>
+    public const string ManagedByValue = "hevlayer-generators";
+
+    /// <summary>The Pipeline manifest of <paramref name="type"/>, built on first use and kept in <paramref name="cache"/>.</summary>
+    public static PipelineManifest Pipeline(ref PipelineManifest? cache, Type type) =>
+        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Pipeline(Facts(type)), null) ?? cache!;
+
+    /// <summary>The Function manifest of <paramref name="type"/>, built on first use and kept in <paramref name="cache"/>.</summary>
+    public static FunctionManifest Function(ref FunctionManifest? cache, Type type) =>
+        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Function(Facts(type)), null) ?? cache!;
+
+    /// <summary>The Pipeline manifest that <paramref name="facts"/> describe.</summary>
+    public static PipelineManifest Pipeline(GeneratedWorkloadAttribute facts) => new(
+        Metadata(facts),
+        new PipelineSpec(facts.Paused, Worker(facts), Retry(facts), Scaling(facts)),
+        facts.SourceType,
+        FileName("pipeline", facts));
+
+    /// <summary>The Function manifest that <paramref name="facts"/> describe.</summary>
+    public static FunctionManifest Function(GeneratedWorkloadAttribute facts) => new(
+        Metadata(facts),
+        new FunctionSpec(
+            facts.Paused,
+            Array.AsReadOnly(facts.TargetNamespaces),
+            Triggers(facts.Triggers),
+            Array.AsReadOnly(facts.Inputs),
+            facts.Version,
+            Array.AsReadOnly(facts.Filter),
+            Worker(facts),
+            Any(facts, 5, 9) ? new ScheduleSpec(facts.Get(5), facts.Get(6), facts.Get(7), facts.Get(8)) : null,
+            Retry(facts),
+            Scaling(facts)),
+        facts.SourceType,
+        FileName("function", facts));
+
+    private static GeneratedWorkloadAttribute Facts(Type type) =>
+        type.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
+        ?? throw new InvalidOperationException(type.FullName + " carries no [GeneratedWorkload]; it was not compiled with HevLayer.Generators.");
+
+    /// <summary>The manifest's file name: <c>&lt;kind&gt;.&lt;namespace&gt;.&lt;name&gt;.yaml</c>, as the build writes it.</summary>
+    private static string FileName(string kind, GeneratedWorkloadAttribute facts) => kind + "." + facts.Namespace + "." + facts.Name + ".yaml";
+
+    private static ManifestMetadata Metadata(GeneratedWorkloadAttribute facts)
     {
-        if (Volatile.Read(ref cache) is { } existing)
+        var labels = Map(facts.Labels);
+        if (!labels.ContainsKey(ManagedByLabel))
         {
-            return existing;
+            labels[ManagedByLabel] = ManagedByValue;
         }
 
-        var root = Parse(yaml);
-        var spec = Spec(root, "Pipeline");
-        var manifest = new PipelineManifest(
-            Metadata(root),
-            new PipelineSpec(BoolAt(spec, "paused"), Worker(spec), Retry(spec), Scaling(spec)),
-            sourceType,
-            fileName,
-            yaml);
-        return Interlocked.CompareExchange(ref cache, manifest, null) ?? manifest;
+        return new ManifestMetadata(facts.Name, facts.Namespace, labels, Map(facts.Annotations));
     }
 
-    /// <summary>The Function manifest in <paramref name="yaml"/>, built on first use and kept in <paramref name="cache"/>.</summary>
-    /// <exception cref="FormatException"><paramref name="yaml"/> is not a Function manifest written by HevLayer.Generators.</exception>
-    public static FunctionManifest Function(ref FunctionManifest? cache, string yaml, string sourceType, string fileName)
+    private static SortedDictionary<string, string> Map(string[] pairs)
     {
-        if (Volatile.Read(ref cache) is { } existing)
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < pairs.Length; i += 2)
         {
-            return existing;
+            map[pairs[i]] = pairs[i + 1];
         }
 
-        var root = Parse(yaml);
-        var spec = Spec(root, "Function");
-        var schedule = MapAt(spec, "schedule", required: false) is { } s
-            ? new ScheduleSpec(IntAt(s, "discoveryIntervalSeconds"), IntAt(s, "leaseSeconds"), IntAt(s, "maxInFlightBatches"), IntAt(s, "maxConcurrentScans"))
-            : null;
-        var manifest = new FunctionManifest(
-            Metadata(root),
-            new FunctionSpec(
-                BoolAt(spec, "paused"),
-                ListAt(spec, "targetNamespaces"),
-                ListAt(spec, "triggers"),
-                ListAt(spec, "inputs"),
-                StringAt(spec, "version", required: false),
-                ListAt(spec, "filter"),
-                Worker(spec),
-                schedule,
-                Retry(spec),
-                Scaling(spec)),
-            sourceType,
-            fileName,
-            yaml);
-        return Interlocked.CompareExchange(ref cache, manifest, null) ?? manifest;
+        return map;
     }
 
-    private static ManifestYaml.Map Spec(ManifestYaml.Map root, string kind)
+    private static WorkerSpec Worker(GeneratedWorkloadAttribute facts) => new(facts.Image, facts.Get(0), facts.Get(1));
+
+    private static RetrySpec? Retry(GeneratedWorkloadAttribute facts) =>
+        Any(facts, 2, 5) ? new RetrySpec(facts.Get(2), facts.Get(3), facts.Get(4)) : null;
+
+    private static ScalingSpec Scaling(GeneratedWorkloadAttribute facts) =>
+        new(facts.Pool, (ScalingMode)facts.Mode, facts.MinReplicas, facts.MaxReplicas);
+
+    private static bool Any(GeneratedWorkloadAttribute facts, int from, int to)
     {
-        if (StringAt(root, "apiVersion") != WorkloadManifest.LayerApiVersion || StringAt(root, "kind") != kind)
+        for (var i = from; i < to; i++)
         {
-            throw new FormatException("Not a " + kind + " manifest of " + WorkloadManifest.LayerApiVersion + ".");
+            if ((facts.Set & (1 << i)) != 0)
+            {
+                return true;
+            }
         }
 
-        return MapAt(root, "spec")!;
+        return false;
     }
 
-    private static ManifestMetadata Metadata(ManifestYaml.Map root)
+    private static IReadOnlyList<string> Triggers(int triggers)
     {
-        var metadata = MapAt(root, "metadata")!;
-        return new ManifestMetadata(
-            StringAt(metadata, "name")!,
-            StringAt(metadata, "namespace")!,
-            StringMapAt(metadata, "labels"),
-            StringMapAt(metadata, "annotations"));
-    }
-
-    private static WorkerSpec Worker(ManifestYaml.Map spec)
-    {
-        var worker = MapAt(spec, "worker")!;
-        return new WorkerSpec(StringAt(worker, "image")!, IntAt(worker, "batchSize"), IntAt(worker, "timeoutSeconds"));
-    }
-
-    private static RetrySpec? Retry(ManifestYaml.Map spec) =>
-        MapAt(spec, "retry", required: false) is { } r
-            ? new RetrySpec(IntAt(r, "maxAttempts"), IntAt(r, "initialBackoffSeconds"), IntAt(r, "maxBackoffSeconds"))
-            : null;
-
-    private static ScalingSpec Scaling(ManifestYaml.Map spec)
-    {
-        var scaling = MapAt(spec, "scaling")!;
-        var replicas = MapAt(scaling, "replicas")!;
-        var mode = StringAt(scaling, "mode") switch
+        var names = new List<string>(3);
+        if ((triggers & (int)FunctionTriggers.Discovery) != 0)
         {
-            "autoscale" => ScalingMode.Autoscale,
-            "fixed" => ScalingMode.Fixed,
-            "disabled" => ScalingMode.Disabled,
-            var other => throw new FormatException("Unknown scaling mode '" + other + "'."),
-        };
-        return new ScalingSpec(
-            StringAt(scaling, "pool")!,
-            mode,
-            IntAt(replicas, "min") ?? throw new FormatException("'replicas.min' is missing."),
-            IntAt(replicas, "max") ?? throw new FormatException("'replicas.max' is missing."));
+            names.Add("discovery");
+        }
+
+        if ((triggers & (int)FunctionTriggers.Write) != 0)
+        {
+            names.Add("write");
+        }
+
+        if ((triggers & (int)FunctionTriggers.Schedule) != 0)
+        {
+            names.Add("schedule");
+        }
+
+        return names.AsReadOnly();
     }
 }

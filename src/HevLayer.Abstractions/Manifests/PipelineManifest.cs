@@ -6,8 +6,8 @@ namespace HevLayer.Manifests;
 public sealed class PipelineManifest : WorkloadManifest
 {
     /// <summary>Creates the manifest. Called by generated code.</summary>
-    public PipelineManifest(ManifestMetadata metadata, PipelineSpec spec, string sourceType, string fileName, string yaml)
-        : base("Pipeline", metadata, sourceType, fileName, yaml)
+    public PipelineManifest(ManifestMetadata metadata, PipelineSpec spec, string sourceType, string fileName)
+        : base("Pipeline", metadata, sourceType, fileName)
     {
         Spec = spec ?? throw new ArgumentNullException(nameof(spec));
     }

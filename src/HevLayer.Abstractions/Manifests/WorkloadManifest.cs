@@ -3,24 +3,22 @@ using System;
 namespace HevLayer.Manifests;
 
 /// <summary>
-/// A generated Layer workload manifest (a <c>Pipeline</c> or a <c>Function</c>), as the generator emitted it.
-/// Each workload class gets a static <c>Manifest</c> property returning one of these.
+/// A generated Layer workload manifest (a <c>Pipeline</c> or a <c>Function</c>), as typed values. Each
+/// workload class gets a static <c>Manifest</c> property returning one of these. The YAML itself is not in
+/// the assembly: <c>dotnet build</c> writes it to the manifests folder (<see cref="FileName"/>).
 /// </summary>
 public abstract class WorkloadManifest
 {
     /// <summary>The API version of every Layer workload.</summary>
     public const string LayerApiVersion = "hevlayer.com/v1alpha1";
 
-    private readonly string yaml;
-
     /// <summary>Creates the manifest. Called by generated code.</summary>
-    protected WorkloadManifest(string kind, ManifestMetadata metadata, string sourceType, string fileName, string yaml)
+    protected WorkloadManifest(string kind, ManifestMetadata metadata, string sourceType, string fileName)
     {
         Kind = kind ?? throw new ArgumentNullException(nameof(kind));
         Metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
         SourceType = sourceType ?? throw new ArgumentNullException(nameof(sourceType));
         FileName = fileName ?? throw new ArgumentNullException(nameof(fileName));
-        this.yaml = yaml ?? throw new ArgumentNullException(nameof(yaml));
     }
 
     /// <summary><c>apiVersion</c>: always <c>hevlayer.com/v1alpha1</c>.</summary>
@@ -40,12 +38,6 @@ public abstract class WorkloadManifest
 
     /// <summary>The file name the build writes this manifest to, inside the manifests folder.</summary>
     public string FileName { get; }
-
-    /// <summary>
-    /// The manifest as YAML, byte for byte what <c>dotnet build</c> writes to disk
-    /// (rendered once, by the generator, at compile time).
-    /// </summary>
-    public string ToYaml() => yaml;
 
     /// <inheritdoc />
     public override string ToString() => Kind + "/" + Metadata.Namespace + "/" + Metadata.Name;

@@ -10,16 +10,15 @@ namespace HevLayer.Generators.Model;
 /// </summary>
 public sealed record WorkloadDeclaration(TypeSpec Type, WorkloadModel Workload);
 
-/// <summary>A workload after project defaults are applied, with its manifest when it can be emitted.</summary>
+/// <summary>A workload after project defaults are applied, and whether a manifest can be made of it.</summary>
 /// <param name="Type">The class to extend.</param>
 /// <param name="Workload">The workload, defaults applied.</param>
-/// <param name="FileName">The manifest's file name, when emitted.</param>
-/// <param name="Yaml">The manifest, when emitted.</param>
+/// <param name="FileName">The manifest's file name, when it can be emitted; null when it cannot.</param>
 /// <param name="Shard">Which generated file carries the class's code (<see cref="Emit.SourceShards"/>).</param>
-public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, string? Yaml, int Shard)
+public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, int Shard)
 {
-    /// <summary>True when the generator emits code and a manifest for this workload.</summary>
-    public bool IsEmitted => Yaml is not null;
+    /// <summary>True when the generator emits code (and the build a manifest) for this workload.</summary>
+    public bool IsEmitted => FileName is not null;
 }
 
 /// <summary>

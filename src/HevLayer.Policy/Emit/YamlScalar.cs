@@ -85,8 +85,9 @@ public static class YamlScalar
                     {
                         // A lone surrogate is no Unicode character: YAML cannot carry it (YamlDotNet throws on
                         // "\uD800", Go's decoders substitute), and UTF-8 cannot either. Write what every
-                        // reader would end up with: the replacement character.
-                        sb.Append("\\uFFFD");
+                        // reader would end up with: the replacement character, as Scrub writes it, so a
+                        // value scrubbed before (as the build's facts are) renders to the same bytes.
+                        sb.Append('\uFFFD');
                     }
                     else if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF')
                     {
