@@ -14,6 +14,7 @@ namespace HevLayer.Benchmarks;
 ///   transform N [loop]  what the ForAttributeWithMetadataName transform (run per class on every compilation) costs, part by part;
 ///            with "loop", runs it 1,500 times for a profiler instead
 ///   keystroke N [loop]  one edited file's analyzer diagnostics, the floor and each HEVL analyzer alone
+///   size N   the user's assembly with and without the generated code (bytes per workload)
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
 /// Any other arguments go to BenchmarkDotNet (for example --filter *Generator*).
@@ -39,6 +40,9 @@ public static class Program
                 return 0;
             case "edit":
                 EditBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                return 0;
+            case "size":
+                SizeBenchmark.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;
             case "build":
                 return BuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
