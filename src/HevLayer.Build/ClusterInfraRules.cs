@@ -95,7 +95,7 @@ public static class ClusterInfraRules
 
         var yaml = "# InfraRules/default fetched from " + source + ".\n"
             + "# A snapshot: every build with HevLayerInfraRulesSource=cluster rewrites it. Do not edit.\n"
-            + JsonToYaml.Convert(body);
+            + ClusterSnapshotYaml.Write(body);
         return new ClusterSnapshot(yaml, source);
     }
 
