@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Mutation testing of the policy core (src/HevLayer.Policy) with Stryker.NET, the version pinned in
+# .config/dotnet-tools.json and the settings in tests/stryker-config.json.
+# Extra arguments go to Stryker, e.g. `eng/mutation.sh -c 2` or `eng/mutation.sh --since:main`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+
+dotnet tool restore
+
+# Stryker wants the --output folder to exist; StrykerOutput/ is gitignored.
+out="$(pwd)/StrykerOutput/$(date +%Y-%m-%d.%H-%M-%S)"
+mkdir -p "$out"
+
+# From tests/, not the root: a folder with a .sln puts Stryker in solution mode (see the config).
+set +e
+(cd tests && dotnet tool run dotnet-stryker --config-file stryker-config.json --output "$out" --skip-version-check "$@")
+status=$?
+set -e
+
+reports="$out/reports"
+echo
+echo "Stryker exit code: $status"
+echo "Reports: $reports/mutation-report.html (also .json and .md beside it)"
+exit "$status"
