@@ -193,7 +193,7 @@ public static class BuildBenchmark
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
 
-    private static double TaskMilliseconds(string report, string task)
+    internal static double TaskMilliseconds(string report, string task)
     {
         var match = Regex.Match(report, @"^\s*([0-9]+) ms\s+(?:[A-Za-z0-9_]+\.)*" + Regex.Escape(task) + @"\s+[0-9]+ calls", RegexOptions.Multiline);
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
@@ -208,10 +208,10 @@ public static class BuildBenchmark
         return clock.Elapsed;
     }
 
-    private static string Check((int Code, string Output) result) =>
+    internal static string Check((int Code, string Output) result) =>
         result.Code == 0 ? result.Output : throw new InvalidOperationException("dotnet failed:\n" + result.Output);
 
-    private static (int Code, string Output) Dotnet(string directory, Dictionary<string, string> env, params string[] args)
+    internal static (int Code, string Output) Dotnet(string directory, Dictionary<string, string> env, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -234,7 +234,7 @@ public static class BuildBenchmark
         return (process.ExitCode, output.ToString());
     }
 
-    private static string FindRepo()
+    internal static string FindRepo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
