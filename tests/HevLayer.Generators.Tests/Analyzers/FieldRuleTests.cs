@@ -115,6 +115,31 @@ public sealed class FieldRuleTests
             Diagnostic("HEVL122").WithLocation(0).WithArguments("not a reference", " (the project default, from HevLayerImage or [assembly: HevLayerDefaults])", "it contains whitespace"));
 
     [Fact]
+    public Task HEVL122_an_empty_own_image_falls_back_to_the_default_which_is_what_is_checked() =>
+        VerifyAsync("""
+            using HevLayer;
+            [assembly: HevLayerDefaults(Image = "ghcr.io/acme/default:1")]
+
+            [Pipeline("empty-own")]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Worker(Image = "")]
+            public sealed partial class EmptyOwn { }
+            """,
+            SampleInfraRules);
+
+    [Fact]
+    public Task HEVL122_an_empty_image_with_no_default_is_HEVL110_alone() =>
+        VerifyAsync("""
+            using HevLayer;
+
+            [{|HEVL110:Pipeline("no-image")|}]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Worker(Image = "")]
+            public sealed partial class NoImage { }
+            """,
+            SampleInfraRules);
+
+    [Fact]
     public Task HEVL123_target_namespaces_must_be_dns_labels_listed_once() =>
         VerifyAsync(Header + """
             [Function("targets", Triggers = FunctionTriggers.Write, {|#0:TargetNamespaces = new[] { "products", "Search_Team", "", "products" }|})]

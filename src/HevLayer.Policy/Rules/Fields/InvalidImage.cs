@@ -23,12 +23,14 @@ public sealed class InvalidImage : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
+        // The image that is written: the workload's own unless it is empty, else the project default
+        // (WorkloadModel.WithDefaults). No image at all is HEVL110's.
         var own = context.Declared.Worker.Image;
-        if (own is not null)
+        if (!string.IsNullOrEmpty(own))
         {
             if (ImageReference.Problem(own) is { } problem)
             {
-                yield return At(WorkloadTarget.On("Worker", "Image"), ("image", own), ("origin", string.Empty), ("problem", problem));
+                yield return At(WorkloadTarget.On("Worker", "Image"), ("image", own!), ("origin", string.Empty), ("problem", problem));
             }
         }
         else if (!string.IsNullOrEmpty(context.Defaults.Image) && ImageReference.Problem(context.Defaults.Image) is { } problem)
