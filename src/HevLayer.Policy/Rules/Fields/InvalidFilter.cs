@@ -24,7 +24,8 @@ public sealed class InvalidFilter : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.Declared.Function is not { Filter.Count: > 0 } function)
+        var function = context.Declared.Function;
+        if (function is null || function.Filter.Count == 0)
         {
             yield break;
         }

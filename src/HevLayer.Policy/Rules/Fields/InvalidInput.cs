@@ -23,7 +23,8 @@ public sealed class InvalidInput : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.Declared.Function is not { } function)
+        var function = context.Declared.Function;
+        if (function is null)
         {
             yield break;
         }

@@ -24,7 +24,8 @@ public sealed class InvalidTargetNamespace : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.Declared.Function is not { } function)
+        var function = context.Declared.Function;
+        if (function is null)
         {
             yield break;
         }

@@ -19,7 +19,8 @@ public sealed class NegativeReplicas : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.Declared.Scaling is not { } scaling)
+        var scaling = context.Declared.Scaling;
+        if (scaling is null)
         {
             yield break;
         }

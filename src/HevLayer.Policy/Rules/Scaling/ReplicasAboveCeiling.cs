@@ -25,20 +25,25 @@ public sealed class ReplicasAboveCeiling : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.InfraRules is not { } infraRules
-            || context.ScalingWithPool is not { } scaling
-            || infraRules.Find(scaling.Pool!) is not { MaxReplicasPerWorkload: long ceiling and >= 1 } pool)
+        // Plain null checks rather than negated patterns with variables: a mutation-testing tool cannot
+        // rewrite those without breaking definite assignment, and would leave this rule unmeasured.
+        var infraRules = context.InfraRules;
+        var scaling = context.ScalingWithPool;
+        var pool = infraRules is null || scaling is null ? null : infraRules.Find(scaling.Pool!);
+        if (pool is null || pool.MaxReplicasPerWorkload is null || pool.MaxReplicasPerWorkload < 1)
         {
             yield break;
         }
 
-        var note = scaling.Mode switch
+        var ceiling = pool.MaxReplicasPerWorkload.Value;
+
+        var note = scaling!.Mode switch
         {
             ScalingMode.Fixed => " (fixed mode runs MinReplicas replicas)",
             ScalingMode.Disabled => " (disabled mode runs none, but the ceiling applies to what the workload declares)",
             _ => string.Empty,
         };
-        var where = infraRules.Source + " line " + Text(pool.Span.StartLine);
+        var where = infraRules!.Source + " line " + Text(pool.Span.StartLine);
         if (scaling.MinReplicas > ceiling)
         {
             yield return Create("MinReplicas", scaling.MinReplicas, pool.Name, note, ceiling, where);
