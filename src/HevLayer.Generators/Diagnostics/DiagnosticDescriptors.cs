@@ -15,11 +15,11 @@ namespace HevLayer.Generators.Diagnostics;
 public static class DiagnosticDescriptors
 {
     /// <summary>Where each rule's help lives: the README, anchored by lowercase id.</summary>
-    public const string HelpBase = "https://github.com/hevlayer/hevlayer-generators/blob/main/README.md#";
+    public const string HelpBase = Rule.HelpBase;
 
     /// <summary>Every descriptor an analyzer reports, in id order.</summary>
     public static readonly DiagnosticDescriptor[] All = RuleCatalog.All
-        .Where(r => r.Reporter != RuleReporter.Build)
+        .Where(r => r.Reporter is not (RuleReporter.Build or RuleReporter.ManifestReader))
         .Select(Create)
         .ToArray();
 

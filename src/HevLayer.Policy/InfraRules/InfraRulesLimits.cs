@@ -26,12 +26,16 @@ public static class InfraRulesLimits
 
     /// <summary>The first limit <paramref name="text"/> exceeds, as a finding; null when it is within all.</summary>
     /// <exception cref="YamlException">The text is not YAML; the caller reports it as a syntax error.</exception>
-    public static Finding? Check(string path, string text)
+    public static Finding? Check(string path, string text) => Check(path, text, InfraRulesFileRules.InputOverLimit);
+
+    /// <summary>The first limit <paramref name="text"/> exceeds, as a finding of <paramref name="rule"/> (whose holes are <c>what</c> and <c>limit</c>).</summary>
+    /// <exception cref="YamlException">The text is not YAML; the caller reports it as a syntax error.</exception>
+    public static Finding? Check(string path, string text, Rule rule)
     {
         if (text.Length > MaxCharacters)
         {
             var start = new SourceSpan(path, 0, 0, 1, 1, 1, 1);
-            return InfraRulesFileRules.InputOverLimit.In(start, ("what", "the file is " + Count(text.Length) + " characters long"), ("limit", "at most " + Count(MaxCharacters) + " (1 MiB)"));
+            return rule.In(start, ("what", "the file is " + Count(text.Length) + " characters long"), ("limit", "at most " + Count(MaxCharacters) + " (1 MiB)"));
         }
 
         var parser = new Parser(new StringReader(text));
@@ -43,22 +47,22 @@ public static class InfraRulesLimits
             switch (current)
             {
                 case MappingStart or SequenceStart when ++depth > MaxDepth:
-                    return Over(path, current, "nesting is deeper than " + Count(MaxDepth) + " levels", "at most " + Count(MaxDepth));
+                    return Over(rule, path, current, "nesting is deeper than " + Count(MaxDepth) + " levels", "at most " + Count(MaxDepth));
                 case MappingEnd or SequenceEnd:
                     depth--;
                     break;
                 case AnchorAlias when ++aliases > MaxAliases:
-                    return Over(path, current, "more than " + Count(MaxAliases) + " aliases", "at most " + Count(MaxAliases) + " (InfraRules needs none)");
+                    return Over(rule, path, current, "more than " + Count(MaxAliases) + " aliases", "at most " + Count(MaxAliases));
                 case Scalar scalar when scalar.Value.Length > MaxScalarLength:
-                    return Over(path, current, "a value is " + Count(scalar.Value.Length) + " characters long", "at most " + Count(MaxScalarLength));
+                    return Over(rule, path, current, "a value is " + Count(scalar.Value.Length) + " characters long", "at most " + Count(MaxScalarLength));
             }
         }
 
         return null;
     }
 
-    private static Finding Over(string path, ParsingEvent at, string what, string allowed) =>
-        InfraRulesFileRules.InputOverLimit.In(InfraRulesReader.Span(path, at.Start, at.Start), ("what", what), ("limit", allowed));
+    private static Finding Over(Rule rule, string path, ParsingEvent at, string what, string allowed) =>
+        rule.In(InfraRulesReader.Span(path, at.Start, at.Start), ("what", what), ("limit", allowed));
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -118,3 +118,46 @@ public static class InternalRules
         "HevLayer could not analyze the input",
         "HevLayer could not analyze {subject} ({exception}: {detail}); its checks did not run, so please report this");
 }
+
+/// <summary>
+/// Rules of hand-written Pipeline and Function manifests that the manifest reader raises while it reads
+/// (<see cref="HevLayer.Policy.Manifests.WorkloadManifestReader"/>); the workload rules then check what it read.
+/// </summary>
+public static class ManifestFileRules
+{
+    /// <summary>HEVL501. YAML syntax, at the position the parser stopped.</summary>
+    public static readonly ReportedRule YamlSyntax = new(
+        "HEVL501", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Kubernetes, RuleReporter.ManifestReader,
+        "YAML syntax error in a manifest",
+        "YAML syntax error: {detail}");
+
+    /// <summary>HEVL502. Our inference: no public schema of the operator exists, so a field the product does not know is probably a typo; a warning, since a newer operator may know it.</summary>
+    public static readonly ReportedRule UnknownField = new(
+        "HEVL502", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Inference, RuleReporter.ManifestReader,
+        "Unknown workload field",
+        "Unknown field '{field}' in {parent} of a {kind}; {hint}");
+
+    /// <summary>HEVL503. Kubernetes: structural schemas reject a value of the wrong type (kubectl reads plain scalars as YAML 1.1: <c>2</c> is a number, <c>on</c> a boolean).</summary>
+    public static readonly ReportedRule WrongValueType = new(
+        "HEVL503", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Kubernetes, RuleReporter.ManifestReader,
+        "Manifest value of the wrong type",
+        "{field} must be {expected}, not {actual}");
+
+    /// <summary>HEVL504. Tool: input over a safety limit is not read.</summary>
+    public static readonly ReportedRule InputOverLimit = new(
+        "HEVL504", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "Manifest input over a safety limit",
+        "The manifest file was not read: {what}, and the limit is {limit}");
+
+    /// <summary>HEVL505. Tool: YAML is Unicode text; bytes that are not UTF-8 would garble names, so the file is not read.</summary>
+    public static readonly ReportedRule NotUtf8 = new(
+        "HEVL505", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "Manifest file is not valid UTF-8",
+        "The file is not valid UTF-8: the text here was decoded as U+FFFD (a byte sequence that is not UTF-8, or a literal replacement character), so the file was not read; save it as UTF-8");
+
+    /// <summary>HEVL506. Tool: <c>hevlayer import</c> lists every field that no attribute can express, and the value that differs from what the build would write.</summary>
+    public static readonly ReportedRule NotExpressible = new(
+        "HEVL506", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "Field that no attribute can express",
+        "{field} cannot be expressed with HevLayer attributes ({reason}); the imported class does not carry it");
+}

@@ -36,6 +36,9 @@ public enum RuleArea
     /// <summary>HEVL4xx: the cluster source of InfraRules.</summary>
     Cluster,
 
+    /// <summary>HEVL5xx: hand-written Pipeline and Function manifests, as the <c>hevlayer</c> tool reads them.</summary>
+    Manifest,
+
     /// <summary>HEVL9xx: HevLayer itself failed.</summary>
     Internal,
 }
@@ -70,6 +73,9 @@ public enum RuleReporter
 
     /// <summary>The MSBuild targets and tasks (before or after the compile).</summary>
     Build,
+
+    /// <summary>The reader of hand-written manifests (<c>hevlayer check</c> and <c>hevlayer import</c>), at a line and column of the YAML file.</summary>
+    ManifestReader,
 }
 
 /// <summary>
@@ -123,8 +129,14 @@ public abstract class Rule
     /// <summary>The diagnostic category: <c>HevLayer.Scaling</c>, <c>HevLayer.Declaration</c>, ...</summary>
     public string Category => "HevLayer." + Area;
 
+    /// <summary>Where each rule's help lives: the README, anchored by lowercase id.</summary>
+    public const string HelpBase = "https://github.com/hevlayer/hevlayer-generators/blob/main/README.md#";
+
     /// <summary>The README anchor of the rule's help entry.</summary>
     public string HelpAnchor => Id.ToLowerInvariant();
+
+    /// <summary>The address of the rule's help entry.</summary>
+    public string HelpUri => HelpBase + HelpAnchor;
 
     /// <summary>A finding on a workload declaration, its holes filled by name.</summary>
     public Finding At(WorkloadTarget target, params (string Name, string Value)[] args) =>

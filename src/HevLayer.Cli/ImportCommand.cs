@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using HevLayer.Policy.Emit;
+using HevLayer.Policy.Manifests;
+using HevLayer.Policy.Model;
+using HevLayer.Policy.Rules;
+using HevLayer.Policy.Rules.Declaration;
+using HevLayer.Policy.Rules.Scaling;
+
+namespace HevLayer.Cli;
+
+/// <summary><c>hevlayer import</c>: existing manifests as attributed C# classes, one file per workload.</summary>
+internal static class ImportCommand
+{
+    /// <summary>The annotation kubectl writes on <c>kubectl apply</c>; it is kubectl's, not the workload's.</summary>
+    public const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Manifest files, folders (searched recursively for *.yaml and *.yml), or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out") { Description = "The folder to write the C# files to (created if missing; existing files are never overwritten).", Required = true };
+        var codeNamespace = new Option<string>("--namespace-in-code") { Description = "The C# namespace of the imported classes.", DefaultValueFactory = _ => "Workers" };
+        var force = new Option<bool>("--force") { Description = "Import even when some fields cannot be expressed with attributes; they are listed and left out." };
+
+        var command = new Command("import", "Turn Pipeline and Function manifests into attributed C# classes that build back to the same manifests. A field no attribute can express is listed by file and line; without --force nothing is written then. Exit code: 0 written, 1 fields that cannot be imported (or unreadable files), 2 usage or IO problems.")
+        {
+            paths, output, codeNamespace, force,
+        };
+
+        command.SetAction(parsed =>
+        {
+            var ns = parsed.GetValue(codeNamespace)!;
+            if (!WorkloadSource.IsNamespace(ns))
+            {
+                stderr.WriteLine($"hevlayer: '{ns}' is not a C# namespace (letters, digits and '_', in parts separated by '.')");
+                return Program.UsageOrIo;
+            }
+
+            var inputs = Inputs.Read(parsed.GetValue(paths)!, stdin);
+            var plan = Plan(inputs);
+            stdout.Write(Reports.Text(plan.Findings, strict: false));
+
+            var lost = plan.Findings.Count;
+            if (lost > 0 && !parsed.GetValue(force))
+            {
+                stderr.WriteLine($"hevlayer: {lost} finding(s) above: those fields cannot be imported, so nothing was written. Fix them, or run again with --force to import the rest.");
+                return Program.Findings;
+            }
+
+            var folder = parsed.GetValue(output)!;
+            var existing = plan.Files.Where(f => File.Exists(Path.Combine(folder, f.FileName))).ToList();
+            if (existing.Count > 0)
+            {
+                stderr.WriteLine("hevlayer: not overwriting " + string.Join(", ", existing.Select(f => Inputs.Display(Path.Combine(folder, f.FileName)))) + "; nothing was written. Remove them, or choose another --out.");
+                return Program.UsageOrIo;
+            }
+
+            Directory.CreateDirectory(folder);
+            foreach (var file in plan.Files)
+            {
+                var target = Path.Combine(folder, file.FileName);
+                var temp = target + ".hevlayer-tmp";
+                File.WriteAllText(temp, WorkloadSource.Write(file.Workload, file.ClassName, ns, file.Origin));
+                File.Move(temp, target);
+                stdout.WriteLine($"wrote {Inputs.Display(target)}: {ManifestWriter.KindName(file.Workload.Kind)} {file.Workload.Namespace ?? "(project namespace)"}/{file.Workload.Name} from {file.Origin}");
+            }
+
+            stderr.WriteLine($"hevlayer: imported {plan.Files.Count} workload(s) into {Inputs.Display(folder)}" + (lost > 0 ? $"; {lost} field(s) listed above were left out (--force)." : "."));
+            return plan.Unreadable ? Program.Findings : Program.Clean;
+        });
+
+        return command;
+    }
+
+    /// <summary>One C# file to write.</summary>
+    internal sealed record ImportedFile(string FileName, string ClassName, WorkloadModel Workload, string Origin);
+
+    /// <summary>What an import writes, and what it cannot carry.</summary>
+    internal sealed record ImportPlan(IReadOnlyList<ImportedFile> Files, IReadOnlyList<ManifestFinding> Findings, bool Unreadable);
+
+    /// <summary>Reads <paramref name="inputs"/> and decides every class, and every field that cannot be imported.</summary>
+    internal static ImportPlan Plan(IReadOnlyList<InputText> inputs)
+    {
+        var findings = new List<ManifestFinding>();
+        var files = new List<ImportedFile>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unreadable = false;
+        foreach (var input in inputs)
+        {
+            var stream = WorkloadManifestReader.Read(input.Path, input.Text);
+            foreach (var failure in stream.Findings)
+            {
+                unreadable = true;
+                findings.Add(new ManifestFinding(failure, failure.Span!, null));
+            }
+
+            foreach (var document in stream.Workloads)
+            {
+                var (workload, lost) = Importable(document);
+                findings.AddRange(lost);
+                var className = Unique(WorkloadSource.ClassName(workload.Name, workload.Kind), workload, names);
+                files.Add(new ImportedFile(className + ".cs", className, workload, document.Start.ToString()));
+            }
+        }
+
+        var ordered = findings
+            .OrderBy(f => f.Span.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.StartLine)
+            .ThenBy(f => f.Span.StartColumn)
+            .ToList();
+        return new ImportPlan(files, ordered, unreadable);
+    }
+
+    /// <summary>The workload as attributes can carry it, and a finding for each field they cannot.</summary>
+    internal static (WorkloadModel Workload, IReadOnlyList<ManifestFinding> Lost) Importable(WorkloadDocument document)
+    {
+        var lost = new List<ManifestFinding>();
+
+        // What the reader could not read (unknown fields, wrong types, unknown modes or triggers) is not carried.
+        foreach (var finding in document.Findings)
+        {
+            if (finding.RuleId is "HEVL502" or "HEVL503" || finding.RuleId == UnknownScalingMode.DiagnosticId || finding.RuleId == UnknownTrigger.DiagnosticId)
+            {
+                lost.Add(new ManifestFinding(finding, finding.Span!, null));
+            }
+        }
+
+        foreach (var place in document.Opaque)
+        {
+            lost.Add(NotExpressible(place, "no attribute sets it"));
+        }
+
+        var workload = document.Declared;
+        if (workload.Scaling is { Mode: ScalingMode.Fixed, MaxReplicas: { } max } scaling && max != scaling.MinReplicas
+            && document.Places.TryGetValue("spec.scaling.replicas.max", out var maxPlace))
+        {
+            lost.Add(NotExpressible(maxPlace, "fixed mode runs replicas.min, and the build writes replicas.max equal to it"));
+        }
+
+        // The build adds the managed-by label itself; kubectl's last-applied annotation is kubectl's.
+        var labels = workload.Labels.Where(l => !(l.Key == ManifestWriter.ManagedByLabel && l.Value == ManifestWriter.ManagedByValue)).ToArray();
+        var annotations = new List<KeyValue>();
+        foreach (var annotation in workload.Annotations)
+        {
+            if (annotation.Key == LastApplied && document.Places.TryGetValue("metadata.annotations." + LastApplied, out var place))
+            {
+                lost.Add(NotExpressible(place, "kubectl writes it on apply"));
+            }
+            else
+            {
+                annotations.Add(annotation);
+            }
+        }
+
+        return (workload with { Labels = new EquatableArray<KeyValue>(labels), Annotations = new EquatableArray<KeyValue>(annotations.ToArray()) }, lost);
+    }
+
+    private static ManifestFinding NotExpressible(FieldPlace place, string reason) =>
+        new(ManifestFileRules.NotExpressible.In(place.Key, ("field", place.Path), ("reason", reason)), place.Key, place.Path);
+
+    /// <summary>A class name not yet taken (case-insensitively, as file systems may compare): the name, then with the kind, then with the namespace.</summary>
+    private static string Unique(string name, WorkloadModel workload, HashSet<string> taken)
+    {
+        var candidates = new[]
+        {
+            name,
+            name + ManifestWriter.KindName(workload.Kind),
+            name + WorkloadSource.ClassName(workload.Namespace ?? "default", workload.Kind) + ManifestWriter.KindName(workload.Kind),
+        };
+        foreach (var candidate in candidates)
+        {
+            if (taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var numbered = candidates[2] + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (taken.Add(numbered))
+            {
+                return numbered;
+            }
+        }
+    }
+}

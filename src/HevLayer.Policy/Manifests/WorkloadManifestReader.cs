@@ -1,0 +1,474 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using HevLayer.Policy.Emit;
+using HevLayer.Policy.InfraRules;
+using HevLayer.Policy.Model;
+using HevLayer.Policy.Rules;
+using HevLayer.Policy.Rules.Declaration;
+using HevLayer.Policy.Rules.Scaling;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HevLayer.Policy.Manifests;
+
+/// <summary>What one YAML file or stream holds for the product.</summary>
+/// <param name="Path">The file (or <c>-</c> for standard input, as the caller names it).</param>
+/// <param name="Workloads">The Pipelines and Functions, in file order.</param>
+/// <param name="Findings">What stopped the file from being read (syntax, limits, encoding); the workloads' own findings are on each of them.</param>
+/// <param name="HasInfraRules">True when the stream holds a document of kind InfraRules (rendered Helm output often does).</param>
+public sealed record ManifestStream(string Path, IReadOnlyList<WorkloadDocument> Workloads, IReadOnlyList<Finding> Findings, bool HasInfraRules);
+
+/// <summary>
+/// Reads hand-written Pipeline and Function manifests (a single document, a multi-document stream such as
+/// <c>kubectl kustomize</c> or <c>helm template</c> output, or a <c>kind: List</c>) into the same
+/// <see cref="WorkloadModel"/> the attributes give, keeping where every field is, so that the workload
+/// rules of <see cref="RuleCatalog"/> check them unchanged. Plain scalars are typed as kubectl reads them
+/// (YAML 1.1: <c>2</c> is a number, <c>on</c> a boolean). Documents of other kinds are skipped. The same
+/// bounds as the InfraRules reader apply.
+/// </summary>
+public static class WorkloadManifestReader
+{
+    private static readonly string[] Modes = { "autoscale", "fixed", "disabled" };
+    private static readonly string[] Triggers = { "discovery", "write", "schedule" };
+
+    /// <summary>Reads <paramref name="text"/>, the content of <paramref name="path"/>.</summary>
+    public static ManifestStream Read(string path, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            if (InfraRulesLimits.Check(path, text, ManifestFileRules.InputOverLimit) is { } over)
+            {
+                return Failed(path, over);
+            }
+
+            var replacement = text.IndexOf('\uFFFD');
+            if (replacement >= 0)
+            {
+                return Failed(path, ManifestFileRules.NotUtf8.In(SourceSpan.AtOffset(path, text, replacement)));
+            }
+
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            return Failed(path, ManifestFileRules.YamlSyntax.In(InfraRulesReader.Span(path, e.Start, e.End), ("detail", Sentence(e.Message))));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            return Failed(path, ManifestFileRules.YamlSyntax.In(SourceSpan.FileStart(path), ("detail", Sentence(e.Message))));
+        }
+
+        var workloads = new List<WorkloadDocument>();
+        var hasInfraRules = false;
+        foreach (var document in stream.Documents)
+        {
+            foreach (var root in Objects(document.RootNode))
+            {
+                var apiVersion = ScalarValue(root, "apiVersion");
+                var kind = ScalarValue(root, "kind");
+                if (kind == InfraRulesReader.Kind)
+                {
+                    hasInfraRules = true;
+                }
+                else if (apiVersion == ManifestWriter.ApiVersion && (kind == "Pipeline" || kind == "Function"))
+                {
+                    workloads.Add(new DocumentReader(path, kind == "Function" ? WorkloadKind.Function : WorkloadKind.Pipeline).Read(root));
+                }
+            }
+        }
+
+        return new ManifestStream(path, workloads, Array.Empty<Finding>(), hasInfraRules);
+    }
+
+    /// <summary>The objects of a document: the document itself, or the items of a <c>kind: List</c>.</summary>
+    private static IEnumerable<YamlMappingNode> Objects(YamlNode root)
+    {
+        if (root is not YamlMappingNode map)
+        {
+            yield break;
+        }
+
+        if (ScalarValue(map, "kind") == "List" && Child(map, "items") is YamlSequenceNode items)
+        {
+            foreach (var item in items.OfType<YamlMappingNode>())
+            {
+                yield return item;
+            }
+        }
+        else
+        {
+            yield return map;
+        }
+    }
+
+    private static ManifestStream Failed(string path, Finding finding) => new(path, Array.Empty<WorkloadDocument>(), new[] { finding }, false);
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? ScalarValue(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+
+    private static string Sentence(string message)
+    {
+        var trimmed = message.Trim();
+        var close = trimmed.IndexOf("): ", StringComparison.Ordinal);
+        if (trimmed.StartsWith("(", StringComparison.Ordinal) && close > 0)
+        {
+            trimmed = trimmed.Substring(close + 3);
+        }
+
+        return trimmed.TrimEnd('.');
+    }
+
+    /// <summary>What a plain or quoted scalar is, as kubectl (go-yaml, YAML 1.1) reads it.</summary>
+    internal enum ScalarType
+    {
+        Null,
+        Boolean,
+        Integer,
+        Float,
+        Text,
+    }
+
+    /// <summary>The type kubectl gives <paramref name="node"/>: a quoted or block scalar is text; a plain one is resolved as YAML 1.1.</summary>
+    internal static ScalarType TypeOf(YamlScalarNode node)
+    {
+        if (node.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && node.Tag.Value == "tag:yaml.org,2002:str"))
+        {
+            return ScalarType.Text;
+        }
+
+        var value = node.Value ?? string.Empty;
+        switch (value)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return ScalarType.Null;
+            case "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO"
+                or "true" or "True" or "TRUE" or "false" or "False" or "FALSE"
+                or "on" or "On" or "ON" or "off" or "Off" or "OFF":
+                return ScalarType.Boolean;
+            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF" or ".nan" or ".NaN" or ".NAN":
+                return ScalarType.Float;
+        }
+
+        if (System.Text.RegularExpressions.Regex.IsMatch(value, "^[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|0|[1-9][0-9_]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+        {
+            return ScalarType.Integer;
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(value, @"^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
+            ? ScalarType.Float
+            : ScalarType.Text;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        YamlScalarNode scalar => TypeOf(scalar) switch
+        {
+            ScalarType.Null => "null",
+            ScalarType.Boolean => "the boolean " + scalar.Value,
+            ScalarType.Integer => "the number " + scalar.Value,
+            ScalarType.Float => "the number " + scalar.Value,
+            _ => "the string " + Quote(scalar.Value ?? string.Empty),
+        },
+        _ => "an alias",
+    };
+
+    private static string Quote(string value) => "'" + (value.Length > 40 ? value.Substring(0, 40) + "..." : value) + "'";
+
+    private sealed class DocumentReader
+    {
+        private readonly string path;
+        private readonly WorkloadKind kind;
+        private readonly Dictionary<string, FieldPlace> places = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, YamlNode> values = new(StringComparer.Ordinal);
+        private readonly List<Finding> findings = new();
+        private readonly List<FieldPlace> opaque = new();
+        private readonly List<KeyValue> labels = new();
+        private readonly List<KeyValue> annotations = new();
+
+        public DocumentReader(string path, WorkloadKind kind)
+        {
+            this.path = path;
+            this.kind = kind;
+        }
+
+        public WorkloadDocument Read(YamlMappingNode root)
+        {
+            Walk(root, string.Empty);
+
+            var name = Text("metadata.name") ?? string.Empty;
+            ScalingModel? scaling = null;
+            if (values.ContainsKey("spec.scaling"))
+            {
+                var mode = Mode();
+                var min = Integer("spec.scaling.replicas.min") ?? 0;
+                var max = Integer("spec.scaling.replicas.max");
+
+                // In fixed mode the build writes max equal to min, which is not a MaxReplicas of the user's.
+                scaling = new ScalingModel(Text("spec.scaling.pool"), mode, min, mode == ScalingMode.Fixed && max == min ? null : max);
+            }
+
+            var worker = new WorkerModel(Text("spec.worker.image"), Integer("spec.worker.batchSize"), Integer("spec.worker.timeoutSeconds"));
+            var retry = values.ContainsKey("spec.retry")
+                ? new RetryModel(Integer("spec.retry.maxAttempts"), Integer("spec.retry.initialBackoffSeconds"), Integer("spec.retry.maxBackoffSeconds"))
+                : null;
+            FunctionModel? function = null;
+            if (kind == WorkloadKind.Function)
+            {
+                var schedule = values.ContainsKey("spec.schedule")
+                    ? new ScheduleModel(Integer("spec.schedule.discoveryIntervalSeconds"), Integer("spec.schedule.leaseSeconds"), Integer("spec.schedule.maxInFlightBatches"), Integer("spec.schedule.maxConcurrentScans"))
+                    : null;
+                function = new FunctionModel(
+                    TriggerSet(),
+                    List("spec.targetNamespaces"),
+                    List("spec.inputs"),
+                    Text("spec.version"),
+                    List("spec.filter"),
+                    schedule);
+            }
+
+            var model = new WorkloadModel(
+                kind,
+                name,
+                Text("metadata.namespace"),
+                Boolean("spec.paused") ?? false,
+                new EquatableArray<KeyValue>(labels.ToArray()),
+                new EquatableArray<KeyValue>(annotations.ToArray()),
+                scaling,
+                worker,
+                retry,
+                function,
+                path);
+            var start = places.TryGetValue("kind", out var kindPlace) ? kindPlace.Value : InfraRulesReader.Span(path, root.Start, root.Start);
+            return new WorkloadDocument(path, model, start, places, findings, opaque);
+        }
+
+        private void Walk(YamlMappingNode map, string parent)
+        {
+            foreach (var entry in map.Children)
+            {
+                if (entry.Key is not YamlScalarNode { Value: { } key } keyNode)
+                {
+                    findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Key), ("field", "A key in " + Where(parent)), ("expected", "a string"), ("actual", Describe(entry.Key))));
+                    continue;
+                }
+
+                var fieldPath = parent.Length == 0 ? key : parent + "." + key;
+                var place = new FieldPlace(fieldPath, Span(keyNode), Span(entry.Value), entry.Value is YamlScalarNode);
+                if (parent is "metadata.labels" or "metadata.annotations")
+                {
+                    places[fieldPath] = place with { IsScalar = false };
+                    Pair(parent, key, keyNode, entry.Value);
+                    continue;
+                }
+
+                if (ManifestFields.IsServerOwned(fieldPath) || (parent.Length == 0 && key is "apiVersion" or "kind"))
+                {
+                    places[fieldPath] = place;
+                    continue;
+                }
+
+                var field = ManifestFields.Find(fieldPath);
+                if (field is null || !field.AppliesTo(kind))
+                {
+                    var known = ManifestFields.ChildrenOf(parent, kind).ToArray();
+                    var hint = field is not null
+                        ? "only a " + (field.Only == WorkloadKind.Function ? "Function" : "Pipeline") + " has it"
+                        : InfraRulesReader.Closest(key, known) is { } closest
+                            ? "did you mean '" + closest + "'?"
+                            : "known fields here: " + string.Join(", ", known);
+                    findings.Add(ManifestFileRules.UnknownField.In(Span(keyNode), ("field", key), ("parent", Where(parent)), ("kind", ManifestWriter.KindName(kind)), ("hint", hint)));
+                    continue;
+                }
+
+                if (entry.Value is YamlScalarNode nullable && TypeOf(nullable) == ScalarType.Null)
+                {
+                    // kubectl sends null, and the API server drops a null field: it is not set.
+                    continue;
+                }
+
+                places[fieldPath] = place;
+                if (field.Shape == FieldShape.Opaque)
+                {
+                    opaque.Add(place);
+                    continue;
+                }
+
+                if (!HasShape(entry.Value, field.Shape, out var expected))
+                {
+                    findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Value), ("field", fieldPath), ("expected", expected), ("actual", Describe(entry.Value))));
+                    places.Remove(fieldPath);
+                    continue;
+                }
+
+                values[fieldPath] = entry.Value;
+                if (entry.Value is YamlMappingNode child)
+                {
+                    Walk(child, fieldPath);
+                }
+            }
+        }
+
+        private void Pair(string parent, string key, YamlScalarNode keyNode, YamlNode value)
+        {
+            string? text = null;
+            if (value is YamlScalarNode scalar)
+            {
+                var type = TypeOf(scalar);
+                text = type switch
+                {
+                    ScalarType.Text => scalar.Value ?? string.Empty,
+                    ScalarType.Null => string.Empty,
+                    _ => null,
+                };
+            }
+
+            if (text is null)
+            {
+                findings.Add(ManifestFileRules.WrongValueType.In(
+                    Span(value),
+                    ("field", parent + "." + key),
+                    ("expected", "a string (quote numbers and booleans: \"2\", \"true\")"),
+                    ("actual", Describe(value))));
+                return;
+            }
+
+            (parent == "metadata.labels" ? labels : annotations).Add(new KeyValue(key, text));
+        }
+
+        private bool HasShape(YamlNode node, FieldShape shape, out string expected)
+        {
+            switch (shape)
+            {
+                case FieldShape.Text:
+                    expected = "a string";
+                    return node is YamlScalarNode text && TypeOf(text) == ScalarType.Text;
+                case FieldShape.Integer:
+                    expected = "a whole number from " + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
+                    return node is YamlScalarNode number && TypeOf(number) == ScalarType.Integer && ParseInteger(number.Value!) is not null;
+                case FieldShape.Boolean:
+                    expected = "true or false";
+                    return node is YamlScalarNode flag && TypeOf(flag) == ScalarType.Boolean;
+                case FieldShape.TextList:
+                    expected = "a list of strings";
+                    return node is YamlSequenceNode list && list.All(item => item is YamlScalarNode s && TypeOf(s) == ScalarType.Text);
+                case FieldShape.TextMap:
+                    expected = "a mapping of strings";
+                    return node is YamlMappingNode;
+                case FieldShape.Mapping:
+                    expected = "a mapping";
+                    return node is YamlMappingNode;
+                default:
+                    expected = "anything";
+                    return true;
+            }
+        }
+
+        private string? Text(string fieldPath) => values.TryGetValue(fieldPath, out var node) ? ((YamlScalarNode)node).Value : null;
+
+        private int? Integer(string fieldPath) => values.TryGetValue(fieldPath, out var node) ? ParseInteger(((YamlScalarNode)node).Value!) : null;
+
+        private bool? Boolean(string fieldPath) => values.TryGetValue(fieldPath, out var node)
+            ? ((YamlScalarNode)node).Value is "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON"
+            : null;
+
+        private EquatableArray<string> List(string fieldPath) => values.TryGetValue(fieldPath, out var node)
+            ? new EquatableArray<string>(((YamlSequenceNode)node).Select(item => ((YamlScalarNode)item).Value ?? string.Empty).ToArray())
+            : EquatableArray<string>.Empty;
+
+        private ScalingMode Mode()
+        {
+            var mode = Text("spec.scaling.mode");
+            switch (mode)
+            {
+                case null or "autoscale":
+                    return ScalingMode.Autoscale;
+                case "fixed":
+                    return ScalingMode.Fixed;
+                case "disabled":
+                    return ScalingMode.Disabled;
+                default:
+                    findings.Add(UnknownScalingMode.Instance.In(places["spec.scaling.mode"].Value, ("value", "'" + mode + "'")));
+                    return ScalingMode.Autoscale;
+            }
+        }
+
+        private FunctionTriggers TriggerSet()
+        {
+            var set = FunctionTriggers.None;
+            var unknown = new List<string>();
+            foreach (var name in List("spec.triggers"))
+            {
+                var index = Array.IndexOf(Triggers, name);
+                if (index < 0)
+                {
+                    unknown.Add("'" + name + "'");
+                }
+                else
+                {
+                    set |= (FunctionTriggers)(1 << index);
+                }
+            }
+
+            if (unknown.Count > 0)
+            {
+                findings.Add(UnknownTrigger.Instance.In(
+                    places["spec.triggers"].Key,
+                    ("value", "[" + string.Join(", ", List("spec.triggers")) + "]"),
+                    ("unknown", string.Join(", ", unknown) + "; a trigger is one of " + string.Join(", ", Triggers))));
+            }
+
+            return set;
+        }
+
+        private static string Where(string parent) => parent.Length == 0 ? "the document" : parent;
+
+        private SourceSpan Span(YamlNode node) => InfraRulesReader.Span(path, node.Start, node.End);
+    }
+
+    /// <summary>A whole number as kubectl reads a plain scalar (YAML 1.1: <c>0x</c>, <c>0o</c>/leading-0 octal, <c>0b</c>, underscores), or null when it is outside <see cref="int"/>.</summary>
+    internal static int? ParseInteger(string text)
+    {
+        var value = text.Replace("_", string.Empty);
+        var negative = value.StartsWith("-", StringComparison.Ordinal);
+        if (negative || value.StartsWith("+", StringComparison.Ordinal))
+        {
+            value = value.Substring(1);
+        }
+
+        var radix = 10;
+        if (value.StartsWith("0x", StringComparison.Ordinal))
+        {
+            (radix, value) = (16, value.Substring(2));
+        }
+        else if (value.StartsWith("0b", StringComparison.Ordinal))
+        {
+            (radix, value) = (2, value.Substring(2));
+        }
+        else if (value.Length > 1 && value[0] == '0')
+        {
+            (radix, value) = (8, value.Substring(1));
+        }
+
+        long result = 0;
+        foreach (var c in value)
+        {
+            var digit = c <= '9' ? c - '0' : (char.ToLowerInvariant(c) - 'a') + 10;
+            result = (result * radix) + digit;
+            if (result > (long)int.MaxValue + 1)
+            {
+                return null;
+            }
+        }
+
+        result = negative ? -result : result;
+        return result is < int.MinValue or > int.MaxValue ? null : (int)result;
+    }
+}
