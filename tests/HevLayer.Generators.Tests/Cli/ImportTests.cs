@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using HevLayer.Cli;
 using HevLayer.Generators.Tests.Infrastructure;
 using Xunit;
-using YamlDotNet.RepresentationModel;
 
 namespace HevLayer.Generators.Tests.Cli;
 
@@ -56,9 +53,9 @@ public sealed class ImportTests : IDisposable
         var (_, output) = GeneratorHarness.Run(GeneratorHarness.Compile(sources));
         var built = Emitted.Manifests(output);
 
-        var expected = Workloads(input.Text).Select(Normalize).OrderBy(Key, StringComparer.Ordinal).ToList();
-        var actual = built.Select(m => Data(Single(m.Yaml))).OrderBy(Key, StringComparer.Ordinal).ToList();
-        Assert.Equal(expected.Select(Render), actual.Select(Render));
+        var expected = ManifestData.Workloads(input.Text).Select(ManifestData.Normalize).OrderBy(ManifestData.Key, StringComparer.Ordinal).ToList();
+        var actual = built.Select(m => ManifestData.Data(ManifestData.Single(m.Yaml))).OrderBy(ManifestData.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(ManifestData.Render), actual.Select(ManifestData.Render));
     }
 
     [Fact]
@@ -155,66 +152,4 @@ public sealed class ImportTests : IDisposable
     [InlineData("emoji \U0001F600", "\"emoji \U0001F600\"")]
     public void String_literals_are_escaped_as_CSharp_reads_them(string value, string expected) =>
         Assert.Equal(expected, WorkloadSource.Literal(value));
-
-    private static IEnumerable<YamlMappingNode> Workloads(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>()
-            .Where(m => m.Children.TryGetValue(new YamlScalarNode("apiVersion"), out var v) && ((YamlScalarNode)v).Value == "hevlayer.com/v1alpha1");
-    }
-
-    private static YamlMappingNode Single(string text) => Workloads(text).Single();
-
-    /// <summary>A manifest as data, with the defaults the workload reference documents filled in.</summary>
-    private static SortedDictionary<string, object> Normalize(YamlMappingNode manifest)
-    {
-        var data = Data(manifest);
-        var metadata = (SortedDictionary<string, object>)data["metadata"];
-        if (!metadata.ContainsKey("labels"))
-        {
-            metadata["labels"] = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        }
-
-        var labels = (SortedDictionary<string, object>)metadata["labels"];
-        labels.TryAdd("app.kubernetes.io/managed-by", "str:hevlayer-generators");
-        var spec = (SortedDictionary<string, object>)data["spec"];
-        spec.TryAdd("paused", "bool:false");
-        var scaling = (SortedDictionary<string, object>)spec["scaling"];
-        scaling.TryAdd("mode", "str:autoscale");
-        var replicas = (SortedDictionary<string, object>)scaling["replicas"];
-        replicas.TryAdd("min", "int:0");
-        return data;
-    }
-
-    /// <summary>YAML as plain data: plain decimal numbers and booleans typed, everything else a string.</summary>
-    private static SortedDictionary<string, object> Data(YamlMappingNode map)
-    {
-        var result = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in map.Children)
-        {
-            result[((YamlScalarNode)key).Value!] = Value(value);
-        }
-
-        return result;
-    }
-
-    private static object Value(YamlNode node) => node switch
-    {
-        YamlMappingNode map => Data(map),
-        YamlSequenceNode list => list.Select(Value).ToList(),
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } b => "bool:" + b.Value,
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s when int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) => "int:" + n.ToString(CultureInfo.InvariantCulture),
-        YamlScalarNode s => "str:" + s.Value,
-        _ => throw new InvalidOperationException(node.GetType().Name),
-    };
-
-    private static string Key(SortedDictionary<string, object> manifest) => Render(manifest["kind"]) + Render(manifest["metadata"]);
-
-    private static string Render(object value) => value switch
-    {
-        SortedDictionary<string, object> map => "{" + string.Join(", ", map.Select(p => p.Key + ": " + Render(p.Value))) + "}",
-        List<object> list => "[" + string.Join(", ", list.Select(Render)) + "]",
-        _ => (string)value,
-    };
 }
