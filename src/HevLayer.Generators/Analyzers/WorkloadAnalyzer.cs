@@ -23,7 +23,7 @@ namespace HevLayer.Generators.Analyzers;
 public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.ReportedBy(RuleReporter.WorkloadAnalyzer);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.ReportedBy(RuleReporter.WorkloadAnalyzer, RuleReporter.ManifestReader);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -42,6 +42,50 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             var (infraRules, files, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
             var defaults = ReadDefaults(start.Compilation, start.Options);
             var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location)>();
+
+            // Hand-written manifests (HevLayerManifest): checked with the same rules, and counted for duplicates.
+            var manifests = ManifestFiles.Load(start.Options, start.CancellationToken);
+            foreach (var (_, stream) in manifests)
+            {
+                foreach (var document in stream.Workloads)
+                {
+                    var workload = document.Declared;
+                    var ns = string.IsNullOrEmpty(workload.Namespace) ? ProjectDefaults.FallbackNamespace : workload.Namespace!;
+                    if (KubernetesNames.IsDnsLabel(workload.Name) && KubernetesNames.IsDnsLabel(ns))
+                    {
+                        var kindName = workload.Kind == WorkloadKind.Function ? "Function" : "Pipeline";
+                        var at = document.Locate(WorkloadTarget.Name);
+                        declared.Add((kindName + "/" + ns + "/" + workload.Name, kindName, ns, workload.Name, System.IO.Path.GetFileName(at.Path) + "(" + at.StartLine + "," + at.StartColumn + ")", DiagnosticFactory.InFile(at, at.Path)));
+                    }
+                }
+            }
+
+            if (manifests.Count > 0)
+            {
+                start.RegisterAdditionalFileAction(fileContext =>
+                {
+                    foreach (var (file, stream) in manifests)
+                    {
+                        if (!ReferenceEquals(file, fileContext.AdditionalFile) && file.Path != fileContext.AdditionalFile.Path)
+                        {
+                            continue;
+                        }
+
+                        foreach (var finding in stream.Findings)
+                        {
+                            fileContext.ReportDiagnostic(DiagnosticFactory.Create(finding, DiagnosticFactory.InFile(finding.Span!, file.Path)));
+                        }
+
+                        foreach (var document in stream.Workloads)
+                        {
+                            foreach (var finding in Policy.Manifests.ManifestCheck.Check(document, infraRules, files.Count > 0))
+                            {
+                                fileContext.ReportDiagnostic(DiagnosticFactory.Create(finding.Finding, DiagnosticFactory.InFile(finding.Span, file.Path)));
+                            }
+                        }
+                    }
+                });
+            }
 
             start.RegisterSymbolAction(
                 symbolContext =>

@@ -19,7 +19,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>Every descriptor an analyzer reports, in id order.</summary>
     public static readonly DiagnosticDescriptor[] All = RuleCatalog.All
-        .Where(r => r.Reporter is not (RuleReporter.Build or RuleReporter.ManifestReader))
+        .Where(r => r.Reporter != RuleReporter.Build)
         .Select(Create)
         .ToArray();
 
@@ -31,9 +31,9 @@ public static class DiagnosticDescriptors
     /// <summary>The descriptor with <paramref name="id"/>.</summary>
     public static DiagnosticDescriptor For(string id) => ById[id];
 
-    /// <summary>The descriptors of the rules <paramref name="reporter"/> reports, plus the internal-error rule every analyzer may report.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> ReportedBy(RuleReporter reporter) =>
-        RuleCatalog.All.Where(r => r.Reporter == reporter || r.Reporter == RuleReporter.AllAnalyzers).Select(For).ToImmutableArray();
+    /// <summary>The descriptors of the rules <paramref name="reporters"/> report, plus the internal-error rule every analyzer may report.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> ReportedBy(params RuleReporter[] reporters) =>
+        RuleCatalog.All.Where(r => System.Array.IndexOf(reporters, r.Reporter) >= 0 || r.Reporter == RuleReporter.AllAnalyzers).Select(For).ToImmutableArray();
 
     private static DiagnosticDescriptor Create(Rule rule)
     {

@@ -74,7 +74,7 @@ public enum RuleReporter
     /// <summary>The MSBuild targets and tasks (before or after the compile).</summary>
     Build,
 
-    /// <summary>The reader of hand-written manifests (<c>hevlayer check</c> and <c>hevlayer import</c>), at a line and column of the YAML file.</summary>
+    /// <summary>The reader of hand-written manifests, at a line and column of the YAML file: <c>hevlayer check</c> and <c>import</c>, and the workload analyzer on the files a project lists as <c>HevLayerManifest</c>.</summary>
     ManifestReader,
 }
 
