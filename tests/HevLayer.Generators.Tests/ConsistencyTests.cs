@@ -193,4 +193,14 @@ public sealed class ConsistencyTests
         Assert.Equal(Ids.Length, Ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(Ids, id => Assert.Matches("^HEVL[0-9]{3}$", id));
     }
+
+    [Fact]
+    public void The_template_references_the_package_version_this_repository_builds()
+    {
+        var props = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props"));
+        var version = props.Descendants().Single(e => e.Name.LocalName == "Version").Value;
+        var template = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "HevLayer.Templates", "content", "hevlayer-workers", "HevLayer.Workers.csproj"));
+        var reference = template.Descendants().Single(e => e.Name.LocalName == "PackageReference" && (string?)e.Attribute("Include") == "HevLayer.Generators");
+        Assert.Equal(version, (string?)reference.Attribute("Version"));
+    }
 }

@@ -160,7 +160,8 @@ public static class WorkloadManifestReader
             return ScalarType.Integer;
         }
 
-        return System.Text.RegularExpressions.Regex.IsMatch(value, @"^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
+        // go-yaml's float pattern, on the value without '_': "1.5", ".5", "1e3", "08"; not "1.2.3" (a string).
+        return System.Text.RegularExpressions.Regex.IsMatch(value.Replace("_", string.Empty), @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
             ? ScalarType.Float
             : ScalarType.Text;
     }

@@ -120,6 +120,8 @@ public sealed class ManifestReaderTests
     [InlineData("batchSize: {a: 1}", "a mapping")]
     [InlineData("image: 42", "the number 42")]
     [InlineData("image: on", "the boolean on")]
+    [InlineData("image: 1.5", "the number 1.5")]
+    [InlineData("image: 08", "the number 08")]
     public void A_value_of_the_wrong_type_is_an_error_at_the_value(string line, string actual)
     {
         var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", Pipeline(line)).Workloads);
@@ -128,6 +130,20 @@ public sealed class ManifestReaderTests
         Assert.EndsWith("not " + actual, finding.Message, StringComparison.Ordinal);
         Assert.Equal(7, finding.Span!.StartLine);
         Assert.Equal(line.IndexOf(':', StringComparison.Ordinal) + 7, finding.Span.StartColumn);
+    }
+
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("v1")]
+    [InlineData("0x")]
+    [InlineData(".")]
+    [InlineData("1e")]
+    [InlineData("yesterday")]
+    public void Plain_scalars_that_are_no_number_or_boolean_are_strings(string value)
+    {
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", Pipeline("image: " + value)).Workloads);
+        Assert.Empty(document.Findings);
+        Assert.Equal(value, document.Declared.Worker.Image);
     }
 
     [Theory]
