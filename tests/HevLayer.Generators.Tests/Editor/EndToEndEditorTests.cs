@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using HevLayer.Generators.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace HevLayer.Generators.Tests.Editor;
+
+/// <summary>
+/// The headline, proven with a real editor client: csharp-ls 0.28.0 (a Roslyn language server, installed with
+/// `dotnet tool install`), driven over stdio as an editor drives it, with analyzers enabled, on a consumer of the
+/// packed package. Each edit is a didChange; the test waits for the diagnostics the server publishes and checks
+/// each HEVL diagnostic's exact range. The latency from didChange to the diagnostic is printed (test output) and
+/// recorded in docs/performance.md.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class EndToEndEditorTests
+{
+    private const string Version = "0.28.0";
+    private static readonly TimeSpan Load = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Edit = TimeSpan.FromSeconds(60);
+
+    private readonly ITestOutputHelper output;
+
+    public EndToEndEditorTests(ITestOutputHelper output) => this.output = output;
+
+    [Fact]
+    public void Csharp_ls_shows_HEVL001_and_HEVL002_on_the_argument_and_clears_them()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        consumer.BuildSucceeds();
+        // Installed outside the consumer's folder, whose nuget.config lists only the test feed.
+        var tools = Path.Combine(Path.GetTempPath(), "hevlayer-csharp-ls-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(tools);
+        using var cleanup = new Cleanup(tools);
+        var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "csharp-ls", "--version", Version, "--tool-path", tools }, tools, TimeSpan.FromMinutes(5));
+        Assert.True(install.ExitCode == 0, "dotnet tool install csharp-ls failed: " + install);
+
+        var path = Path.Combine(consumer.ProjectDirectory, "IngestDocs.cs");
+        var uri = new Uri(path).AbsoluteUri;
+        var clean = File.ReadAllText(path);
+        var unknownPool = Replace(clean, "Pool = \"cpu\"", "Pool = \"gpu-a10\"");
+        var overCeiling = Replace(clean, "MaxReplicas = 4", "MaxReplicas = 40");
+
+        var environment = new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = consumer.Package.PackagesFolder,
+            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+        };
+        using var server = new LspClient(Path.Combine(tools, "csharp-ls"), new[] { "--loglevel", "info" }, consumer.ProjectDirectory, environment, Settings);
+        server.Request("initialize", new JsonObject
+        {
+            ["processId"] = Environment.ProcessId,
+            ["rootUri"] = new Uri(consumer.ProjectDirectory + Path.DirectorySeparatorChar).AbsoluteUri,
+            ["capabilities"] = new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["publishDiagnostics"] = new JsonObject(), ["synchronization"] = new JsonObject { ["didSave"] = true } },
+                ["workspace"] = new JsonObject { ["configuration"] = true, ["didChangeConfiguration"] = new JsonObject() },
+            },
+            ["initializationOptions"] = new JsonObject { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } },
+        }, TimeSpan.FromMinutes(1));
+        server.Notify("initialized", new JsonObject());
+        server.Notify("workspace/didChangeConfiguration", new JsonObject { ["settings"] = new JsonObject { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } } });
+        server.Notify("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = clean },
+        });
+
+        // Until the project has loaded, an edit shows nothing: repeat the first edit until its HEVL001 appears.
+        var version = 1;
+        var loading = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var since = LspClient.Now;
+            Change(server, uri, ++version, unknownPool);
+            try
+            {
+                server.WaitForDiagnostics(uri, since, d => Has(d, "HEVL001"), TimeSpan.FromSeconds(10));
+                break;
+            }
+            catch (TimeoutException) when (loading.Elapsed < Load)
+            {
+            }
+        }
+
+        output.WriteLine($"project loaded and first HEVL001 after {loading.Elapsed.TotalSeconds:0.0} s");
+        Change(server, uri, ++version, clean);
+        server.WaitForDiagnostics(uri, LspClient.Now - 1, d => !Has(d, "HEVL"), Edit);
+
+        // The measured edits, once the project is loaded.
+        var first = Measure(server, uri, ++version, unknownPool, d => Has(d, "HEVL001"));
+        AssertOn(first, "HEVL001", unknownPool, "Pool = \"gpu-a10\"");
+        var second = Measure(server, uri, ++version, overCeiling, d => Has(d, "HEVL002"));
+        AssertOn(second, "HEVL002", overCeiling, "MaxReplicas = 40");
+        Assert.DoesNotContain(second.Diagnostics, d => Code(d) == "HEVL001");
+        var third = Measure(server, uri, ++version, clean, d => !Has(d, "HEVL"));
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"didChange -> HEVL001 {first.Seconds:0.000} s, -> HEVL002 {second.Seconds:0.000} s, -> clean {third.Seconds:0.000} s"));
+    }
+
+    private sealed record Cleanup(string Folder) : IDisposable
+    {
+        public void Dispose() => ConsumerProject.TryDelete(Folder);
+    }
+
+    private static JsonNode? Settings(JsonNode? parameters)
+    {
+        var items = parameters?["items"]?.AsArray() ?? new JsonArray();
+        var result = new JsonArray();
+        foreach (var item in items)
+        {
+            var section = item?["section"]?.GetValue<string>();
+            result.Add(section switch
+            {
+                "csharp" => new JsonObject { ["analyzersEnabled"] = true },
+                "csharp.analyzersEnabled" => true,
+                _ => null,
+            });
+        }
+
+        return result;
+    }
+
+    private static (JsonArray Diagnostics, double Seconds) Measure(LspClient server, string uri, int version, string text, Func<JsonArray, bool> accept)
+    {
+        var since = LspClient.Now;
+        Change(server, uri, version, text);
+        var (diagnostics, at) = server.WaitForDiagnostics(uri, since, accept, Edit);
+        return (diagnostics, (at - since) / (double)System.Diagnostics.Stopwatch.Frequency);
+    }
+
+    private static void Change(LspClient server, string uri, int version, string text) =>
+        server.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+
+    private static void AssertOn((JsonArray Diagnostics, double Seconds) result, string id, string text, string argument)
+    {
+        var diagnostic = Assert.Single(result.Diagnostics, d => Code(d) == id)!;
+        var offset = text.IndexOf(argument, StringComparison.Ordinal);
+        var line = text.Take(offset).Count(c => c == '\n');
+        var character = offset - (text.LastIndexOf('\n', offset - 1) + 1);
+        var range = diagnostic["range"]!;
+        Assert.Equal(
+            (line, character, line, character + argument.Length),
+            (range["start"]!["line"]!.GetValue<int>(), range["start"]!["character"]!.GetValue<int>(), range["end"]!["line"]!.GetValue<int>(), range["end"]!["character"]!.GetValue<int>()));
+        Assert.Equal(1, diagnostic["severity"]!.GetValue<int>()); // Error
+    }
+
+    private static bool Has(JsonArray diagnostics, string prefix) => diagnostics.Any(d => Code(d)?.StartsWith(prefix, StringComparison.Ordinal) == true);
+
+    private static string? Code(JsonNode? diagnostic) => diagnostic?["code"] is JsonValue code ? code.ToString() : null;
+
+    private static string Replace(string text, string from, string to)
+    {
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        return text.Replace(from, to, StringComparison.Ordinal);
+    }
+}
