@@ -26,6 +26,7 @@ public static class Program
         {
             CheckCommand.Create(stdin, stdout, stderr),
             ImportCommand.Create(stdin, stdout, stderr),
+            SchemaCommand.Create(stdout),
         };
 
         var parsed = root.Parse(args);

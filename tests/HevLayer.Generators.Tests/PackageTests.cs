@@ -32,6 +32,9 @@ public sealed class PackageTests
     [InlineData("tasks/net8.0/YamlDotNet.dll")]
     [InlineData("tasks/net472/HevLayer.Build.dll")]
     [InlineData("README.md")]
+    [InlineData("schemas/infrarules.schema.json")]
+    [InlineData("schemas/pipeline.schema.json")]
+    [InlineData("schemas/function.schema.json")]
     public void The_package_carries(string entry) => Assert.Contains(entry, Entries);
 
     [Fact]

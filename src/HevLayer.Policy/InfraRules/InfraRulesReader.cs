@@ -21,19 +21,33 @@ public static class InfraRulesReader
     /// <summary>The kind this reader looks for.</summary>
     public const string Kind = "InfraRules";
 
-    private static readonly string[] RootFields = { "apiVersion", "kind", "metadata", "spec", "status" };
-    private static readonly string[] MetadataFields =
+    /// <summary>The fields of the document root. The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> RootFields { get; } = new[] { "apiVersion", "kind", "metadata", "spec", "status" };
+
+    /// <summary>The fields of <c>metadata</c> (the object metadata Kubernetes defines). The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> MetadataFields { get; } = new[]
     {
         "name", "namespace", "labels", "annotations", "uid", "resourceVersion", "generation", "creationTimestamp",
         "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "finalizers", "ownerReferences", "generateName", "selfLink",
     };
 
-    private static readonly string[] SpecFields = { "computePools", "documentCache" };
-    private static readonly string[] PoolFields = { "name", "kind", "gpuType", "nodeSelector", "tolerations", "resources", "maxReplicasPerWorkload" };
-    private static readonly string[] ResourcesFields = { "requests", "limits", "claims" };
-    private static readonly string[] CacheFields = { "capGiB", "replicationFactor", "scaling" };
-    private static readonly string[] CacheScalingFields = { "mode", "nodes" };
-    private static readonly string[] NodesFields = { "min", "max" };
+    /// <summary>The fields of <c>spec</c>. The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> SpecFields { get; } = new[] { "computePools", "documentCache" };
+
+    /// <summary>The fields of a compute pool (<c>spec.computePools[]</c>). The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> PoolFields { get; } = new[] { "name", "kind", "gpuType", "nodeSelector", "tolerations", "resources", "maxReplicasPerWorkload" };
+
+    /// <summary>The fields of a pool's <c>resources</c>. The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> ResourcesFields { get; } = new[] { "requests", "limits", "claims" };
+
+    /// <summary>The fields of <c>spec.documentCache</c>. The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> CacheFields { get; } = new[] { "capGiB", "replicationFactor", "scaling" };
+
+    /// <summary>The fields of <c>spec.documentCache.scaling</c>. The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> CacheScalingFields { get; } = new[] { "mode", "nodes" };
+
+    /// <summary>The fields of <c>spec.documentCache.scaling.nodes</c>. The seed's field table; JSON schemas are built from these lists.</summary>
+    public static IReadOnlyList<string> NodesFields { get; } = new[] { "min", "max" };
 
     /// <summary>Reads <paramref name="text"/>, the content of <paramref name="path"/>.</summary>
     public static InfraRulesFile Read(string path, string text)
@@ -327,7 +341,7 @@ public static class InfraRulesReader
             return new DocumentCacheSpec(Span(path, cache.Start, cache.Start), Number(cache, "capGiB", at), Integer(cache, "replicationFactor", at), mode, min, max);
         }
 
-        private void CheckFields(YamlMappingNode map, string[] known, string at)
+        private void CheckFields(YamlMappingNode map, IReadOnlyList<string> known, string at)
         {
             foreach (var key in map.Children.Keys)
             {
@@ -337,7 +351,7 @@ public static class InfraRulesReader
                     continue;
                 }
 
-                if (Array.IndexOf(known, name) >= 0)
+                if (known.Contains(name))
                 {
                     continue;
                 }

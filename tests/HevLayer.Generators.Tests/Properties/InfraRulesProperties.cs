@@ -45,7 +45,7 @@ public sealed class InfraRulesProperties
         from mode in Gen.OneOfConst(Modes)
         select (Cache?)new Cache(cap, factor, min, max, mode));
 
-    private static readonly Gen<Doc> DocGen =
+    internal static readonly Gen<Doc> DocGen =
         from name in Gen.OneOfConst("default", "default", "default", "prod")
         from ns in Gen.Bool
         from pools in PoolGen.Array[0, 4]
@@ -117,11 +117,11 @@ public sealed class InfraRulesProperties
         }
     }
 
-    private sealed record Pool(string? Name, string Kind, string? GpuType, int? Ceiling, int Request, int Limit);
+    internal sealed record Pool(string? Name, string Kind, string? GpuType, int? Ceiling, int Request, int Limit);
 
-    private sealed record Cache(int Cap, int Factor, int Min, int Max, string Mode);
+    internal sealed record Cache(int Cap, int Factor, int Min, int Max, string Mode);
 
-    private sealed record Doc(string Name, bool Namespace, Pool[] Pools, Cache? Cache, string? Unknown)
+    internal sealed record Doc(string Name, bool Namespace, Pool[] Pools, Cache? Cache, string? Unknown)
     {
         public string Render()
         {
