@@ -54,6 +54,12 @@ internal static class ImportCommand
                 return Program.Findings;
             }
 
+            if (plan.Files.Count == 0)
+            {
+                stderr.WriteLine("hevlayer: no Pipeline or Function (hevlayer.com/v1alpha1) in the input; nothing was written.");
+                return plan.Unreadable ? Program.Findings : Program.Clean;
+            }
+
             var folder = parsed.GetValue(output)!;
             var existing = plan.Files.Where(f => File.Exists(Path.Combine(folder, f.FileName))).ToList();
             if (existing.Count > 0)

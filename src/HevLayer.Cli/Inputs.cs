@@ -62,7 +62,7 @@ internal static class Inputs
         return result;
     }
 
-    /// <summary>The YAML files under <paramref name="folder"/>, in ordinal order of their path; folders starting with '.' (.git) are skipped.</summary>
+    /// <summary>The YAML files under <paramref name="folder"/>, in ordinal order of their path; folders starting with '.' (.git) and linked folders are skipped.</summary>
     public static IEnumerable<string> YamlFiles(string folder)
     {
         var files = new List<string>();
@@ -82,7 +82,9 @@ internal static class Inputs
 
             foreach (var child in Directory.EnumerateDirectories(current))
             {
-                if (!System.IO.Path.GetFileName(child).StartsWith(".", StringComparison.Ordinal))
+                // Symbolic links to folders are not followed: a link back up the tree would never end.
+                if (!System.IO.Path.GetFileName(child).StartsWith(".", StringComparison.Ordinal)
+                    && (File.GetAttributes(child) & FileAttributes.ReparsePoint) == 0)
                 {
                     pending.Push(child);
                 }

@@ -56,17 +56,18 @@ public static class InfraRulesReader
         var stream = new YamlStream();
         try
         {
-            if (InfraRulesLimits.Check(path, text) is { } over)
-            {
-                return Failed(path, over);
-            }
-
             // The compiler and the IDE decode files as UTF-8 and put U+FFFD where the bytes are not UTF-8;
-            // a pool name read through it would be garbled, so the file is refused at the first one.
-            var replacement = text.IndexOf('\uFFFD');
+            // a pool name read through it would be garbled, so the file is refused at the first one. This
+            // comes before the limits, which parse: a binary file is not UTF-8, not a syntax error.
+            var replacement = text.Length <= InfraRulesLimits.MaxCharacters ? text.IndexOf('\uFFFD') : -1;
             if (replacement >= 0)
             {
                 return Failed(path, InfraRulesFileRules.NotUtf8.In(SourceSpan.AtOffset(path, text, replacement)));
+            }
+
+            if (InfraRulesLimits.Check(path, text) is { } over)
+            {
+                return Failed(path, over);
             }
 
             stream.Load(new StringReader(text));

@@ -40,15 +40,16 @@ public static class WorkloadManifestReader
         var stream = new YamlStream();
         try
         {
-            if (InfraRulesLimits.Check(path, text, ManifestFileRules.InputOverLimit) is { } over)
-            {
-                return Failed(path, over);
-            }
-
-            var replacement = text.IndexOf('\uFFFD');
+            // Bytes that are not UTF-8 first (a binary file is that, not a syntax error), then the limits.
+            var replacement = text.Length <= InfraRulesLimits.MaxCharacters ? text.IndexOf('\uFFFD') : -1;
             if (replacement >= 0)
             {
                 return Failed(path, ManifestFileRules.NotUtf8.In(SourceSpan.AtOffset(path, text, replacement)));
+            }
+
+            if (InfraRulesLimits.Check(path, text, ManifestFileRules.InputOverLimit) is { } over)
+            {
+                return Failed(path, over);
             }
 
             stream.Load(new StringReader(text));

@@ -224,6 +224,17 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void A_binary_file_is_not_UTF8_rather_than_a_syntax_error()
+    {
+        var bytes = new byte[512];
+        new Random(7).NextBytes(bytes);
+        var text = Inputs_Decode(bytes);
+
+        Assert.Equal("HEVL505", Assert.Single(WorkloadManifestReader.Read("b.yaml", text).Findings).RuleId);
+        Assert.Equal("HEVL222", Assert.Single(InfraRulesReader.Read("b.yaml", text).Findings).RuleId);
+    }
+
+    [Fact]
     public void Every_corpus_file_reads_without_an_exception()
     {
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "HevLayer.Generators.Tests", "Corpus")))
