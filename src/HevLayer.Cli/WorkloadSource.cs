@@ -171,39 +171,8 @@ internal static class WorkloadSource
         "using", "virtual", "void", "volatile", "while",
     };
 
-    /// <summary>A C# regular string literal: quotes, backslashes and every control or line-separator character escaped.</summary>
-    public static string Literal(string value)
-    {
-        var text = new StringBuilder(value.Length + 2).Append('"');
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case '\0': text.Append("\\0"); break;
-                default:
-                    var lone = char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                        && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' || lone)
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return text.Append('"').ToString();
-    }
+    /// <summary>A C# regular string literal (the generator's own writer).</summary>
+    public static string Literal(string value) => CSharpLiteral.Quote(value);
 
     private static IEnumerable<string> Triggers(FunctionTriggers triggers)
     {

@@ -202,7 +202,8 @@ public static class InfraRulesReader
 
     private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : value < 0 ? 0 : (int)value;
 
-    private static string Sentence(string message)
+    /// <summary>A YAML parser message as a sentence fragment: the position prefix and the final period removed.</summary>
+    internal static string Sentence(string message)
     {
         var trimmed = message.Trim();
         var close = trimmed.IndexOf("): ", StringComparison.Ordinal);

@@ -56,11 +56,11 @@ public static class WorkloadManifestReader
         }
         catch (YamlException e)
         {
-            return Failed(path, ManifestFileRules.YamlSyntax.In(InfraRulesReader.Span(path, e.Start, e.End), ("detail", Sentence(e.Message))));
+            return Failed(path, ManifestFileRules.YamlSyntax.In(InfraRulesReader.Span(path, e.Start, e.End), ("detail", InfraRulesReader.Sentence(e.Message))));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            return Failed(path, ManifestFileRules.YamlSyntax.In(SourceSpan.FileStart(path), ("detail", Sentence(e.Message))));
+            return Failed(path, ManifestFileRules.YamlSyntax.In(SourceSpan.FileStart(path), ("detail", InfraRulesReader.Sentence(e.Message))));
         }
 
         var workloads = new List<WorkloadDocument>();
@@ -112,18 +112,6 @@ public static class WorkloadManifestReader
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     private static string? ScalarValue(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
-
-    private static string Sentence(string message)
-    {
-        var trimmed = message.Trim();
-        var close = trimmed.IndexOf("): ", StringComparison.Ordinal);
-        if (trimmed.StartsWith("(", StringComparison.Ordinal) && close > 0)
-        {
-            trimmed = trimmed.Substring(close + 3);
-        }
-
-        return trimmed.TrimEnd('.');
-    }
 
     /// <summary>What a plain or quoted scalar is, as kubectl (go-yaml, YAML 1.1) reads it.</summary>
     internal enum ScalarType

@@ -38,6 +38,17 @@ public sealed class HevLayerPackage
     public string Version { get; }
 
     public string Nupkg { get; }
+
+    /// <summary>A nuget.config in <paramref name="folder"/> whose only source is this run's feed.</summary>
+    public void WriteNuGetConfig(string folder) => File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="hevlayer-test-feed" value="{Feed}" />
+          </packageSources>
+        </configuration>
+        """);
 }
 
 /// <summary>A throwaway user project on disk that references the package by version, built with a real <c>dotnet build</c>.</summary>
@@ -51,15 +62,7 @@ internal sealed class ConsumerProject : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "hevlayer-e2e-" + Guid.NewGuid().ToString("N"));
         ProjectDirectory = Path.Combine(Root, name);
         Directory.CreateDirectory(ProjectDirectory);
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="hevlayer-test-feed" value="{Package.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        Package.WriteNuGetConfig(Root);
         ProjectFile = Path.Combine(ProjectDirectory, name + ".csproj");
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">

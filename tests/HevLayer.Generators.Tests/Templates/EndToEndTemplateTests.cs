@@ -95,15 +95,7 @@ public sealed class EndToEndTemplateTests : IClassFixture<EndToEndTemplateTests.
             Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
             var install = ProcessRunner.Run("dotnet", new[] { "new", "install", Path.Combine(feed, $"HevLayer.Templates.{Package.Version}.nupkg"), "--debug:custom-hive", Hive }, Root, Timeout);
             Assert.True(install.ExitCode == 0, "dotnet new install failed: " + install);
-            File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="hevlayer-test-feed" value="{Package.Feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            Package.WriteNuGetConfig(Root);
         }
 
         public HevLayerPackage Package { get; }
