@@ -137,7 +137,7 @@ public sealed class RuleDetailTests
         Assert.Equal("{{literal}} {0} and {1} then {0} }}", rule.PositionalMessage);
         Assert.Equal("{literal} x and y then x }", rule.Render(rule.At(WorkloadTarget.Type, ("B", "y"), ("a1", "x"))));
 
-        foreach (var bad in new[] { "a } b", "{}", "{a-b}", "{a b}", "{unclosed", "{é}" })
+        foreach (var bad in new[] { "a } b", "{}", "{a-b}", "{a b}", "{unclosed", "{é}", "ends with }", "ends with {" })
         {
             Assert.Throws<ArgumentException>(() => new ReportedRule("HEVL998", RuleSeverity.Error, RuleArea.Internal, RuleBasis.Tool, RuleReporter.Build, "t", bad));
         }
@@ -145,6 +145,62 @@ public sealed class RuleDetailTests
         Assert.Throws<ArgumentException>(() => rule.At(WorkloadTarget.Type, ("a1", "x")));
         Assert.Throws<ArgumentException>(() => rule.At(WorkloadTarget.Type, ("a1", "x"), ("a1", "y")));
         Assert.Throws<ArgumentException>(() => rule.At(WorkloadTarget.Type, ("a1", "x"), ("C", "y")));
+    }
+
+    [Fact]
+    public void A_gpu_type_on_a_named_cpu_pool_names_the_pool_and_its_kind()
+    {
+        var file = InfraRulesReader.Read("i.yaml", "apiVersion: hevlayer.com/v1alpha1\nkind: InfraRules\nmetadata: {name: default}\nspec:\n  computePools:\n    - {name: small, kind: cpu, gpuType: nvidia-l4, maxReplicasPerWorkload: 2}\n");
+        var finding = file.Findings.Single(f => f.RuleId == "HEVL209");
+        Assert.Contains("'small'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'cpu'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void A_ceiling_of_1_allows_exactly_one_replica(int max, bool breach)
+    {
+        var rules = "apiVersion: hevlayer.com/v1alpha1\nkind: InfraRules\nmetadata: {name: default}\nspec:\n  computePools:\n    - {name: cpu, kind: cpu, maxReplicasPerWorkload: 1}\n";
+        var findings = Check(Workload($"scaling: {{pool: cpu, replicas: {{max: {max}}}}}"), rules);
+        Assert.Equal(breach, findings.Any(f => f.Finding.RuleId == "HEVL002"));
+    }
+
+    [Fact]
+    public void An_invalid_project_namespace_is_reported_on_a_workload_without_its_own()
+    {
+        var model = WorkloadManifestReader.Read("w.yaml", Workload("scaling: {pool: cpu, replicas: {max: 2}}")).Workloads[0].Declared;
+        var context = new WorkloadContext(model, new DeclarationShape("P", true, null, null, null, false), new ProjectDefaults("Bad_Namespace", null), null, true);
+
+        var finding = Assert.Single(RuleCatalog.Check(context), f => f.RuleId == "HEVL102");
+
+        Assert.Equal(WorkloadTarget.Workload, finding.Target);
+        Assert.Contains("'Bad_Namespace'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("project default", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hole_names_take_every_letter_and_digit_and_braces_may_end_the_message()
+    {
+        var rule = new ReportedRule("HEVL997", RuleSeverity.Error, RuleArea.Internal, RuleBasis.Tool, RuleReporter.Build, "t", "{A9}{Z0}{m}{{");
+        Assert.Equal(new[] { "A9", "Z0", "m" }, rule.Parameters);
+        Assert.Equal("{0}{1}{2}{{", rule.PositionalMessage);
+    }
+
+    [Fact]
+    public void The_facts_channel_keeps_a_pipeline_a_pipeline_and_a_managed_by_label_that_is_not_ours()
+    {
+        var labels = new EquatableArray<KeyValue>(new[] { new KeyValue("app.kubernetes.io/managed-by", "argo"), new KeyValue("owner", "hevlayer-generators") });
+        var model = new WorkloadModel(
+            WorkloadKind.Pipeline, "p", "ns", false, labels, EquatableArray<KeyValue>.Empty,
+            new ScalingModel("cpu", Policy.Model.ScalingMode.Autoscale, 0, 2), new WorkerModel("x:1", null, null), null, null, "T");
+
+        var back = WorkloadFacts.From(model).ToModel();
+
+        Assert.Null(back.Function);
+        Assert.Equal(ManifestWriter.Write(model), ManifestWriter.Write(back));
+        Assert.Contains(new KeyValue("app.kubernetes.io/managed-by", "argo"), back.Labels);
+        Assert.Contains(new KeyValue("owner", "hevlayer-generators"), back.Labels);
     }
 
     public static TheoryData<int[]> OptionalCounts()
