@@ -138,7 +138,7 @@ internal static class CheckCommand
         }
 
         findings.AddRange(crossFile.Select(f => new ManifestFinding(f, f.Span!, null)));
-        findings.AddRange(ManifestCheck.Check(streams, model, infraRulesNamed: named.Count > 0));
+        findings.AddRange(ManifestCheck.Check(streams, model, infraRulesNamed: named.Count > 0, "give --infrarules FILE or --cluster, or include the InfraRules document in the input"));
         var ordered = findings
             .Distinct()
             .OrderBy(f => f.Span.Path, StringComparer.Ordinal)

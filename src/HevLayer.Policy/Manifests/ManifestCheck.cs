@@ -25,7 +25,8 @@ public static class ManifestCheck
     /// <param name="streams">The files read with <see cref="WorkloadManifestReader"/>.</param>
     /// <param name="infraRules">The InfraRules to check pools against, or null when none was found.</param>
     /// <param name="infraRulesNamed">True when an InfraRules source was given (even one that holds none): then HEVL200 is not reported.</param>
-    public static IReadOnlyList<ManifestFinding> Check(IEnumerable<ManifestStream> streams, InfraRulesModel? infraRules, bool infraRulesNamed)
+    /// <param name="infraRulesHint">What HEVL200 tells the user to do, in the host's words (null: the build's).</param>
+    public static IReadOnlyList<ManifestFinding> Check(IEnumerable<ManifestStream> streams, InfraRulesModel? infraRules, bool infraRulesNamed, string? infraRulesHint = null)
     {
         var result = new List<ManifestFinding>();
         var seen = new Dictionary<(WorkloadKind, string, string), WorkloadDocument>();
@@ -34,7 +35,7 @@ public static class ManifestCheck
             result.AddRange(stream.Findings.Select(f => new ManifestFinding(f, f.Span ?? SourceSpan.FileStart(stream.Path), null)));
             foreach (var document in stream.Workloads)
             {
-                result.AddRange(Check(document, infraRules, infraRulesNamed));
+                result.AddRange(Check(document, infraRules, infraRulesNamed, infraRulesHint));
 
                 var declared = document.Declared;
                 var key = (declared.Kind, declared.Namespace ?? ProjectDefaults.FallbackNamespace, declared.Name);
@@ -65,7 +66,7 @@ public static class ManifestCheck
     }
 
     /// <summary>The reader's and the workload rules' findings for one document.</summary>
-    public static IEnumerable<ManifestFinding> Check(WorkloadDocument document, InfraRulesModel? infraRules, bool infraRulesNamed)
+    public static IEnumerable<ManifestFinding> Check(WorkloadDocument document, InfraRulesModel? infraRules, bool infraRulesNamed, string? infraRulesHint = null)
     {
         foreach (var finding in document.Findings)
         {
@@ -75,7 +76,7 @@ public static class ManifestCheck
         // The reader reports what it could not read (an unknown mode or trigger) itself; the rule that would
         // say it again about the value the reader fell back to is not repeated.
         var reported = new HashSet<string>(document.Findings.Select(f => f.RuleId), StringComparer.Ordinal);
-        var context = new WorkloadContext(document.Declared, document.Shape, ProjectDefaults.None, infraRules, infraRulesNamed);
+        var context = new WorkloadContext(document.Declared, document.Shape, ProjectDefaults.None, infraRules, infraRulesNamed, infraRulesHint);
         foreach (var finding in RuleCatalog.Check(context))
         {
             if (reported.Contains(finding.RuleId))

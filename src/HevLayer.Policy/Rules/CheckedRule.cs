@@ -10,7 +10,8 @@ namespace HevLayer.Policy.Rules;
 /// <param name="Defaults">The project defaults (MSBuild properties merged with the assembly attribute).</param>
 /// <param name="InfraRules">The effective InfraRules, or null when none was found (pool checks are skipped).</param>
 /// <param name="InfraRulesNamed">True when the project names at least one InfraRules file (even one that holds none).</param>
-public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules, bool InfraRulesNamed = true)
+/// <param name="InfraRulesHint">What to do when no InfraRules is found, in the words of the host (a project build, or the hevlayer tool); null for the build's.</param>
+public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules, bool InfraRulesNamed = true, string? InfraRulesHint = null)
 {
     /// <summary><c>Pipeline</c> or <c>Function</c>.</summary>
     public string KindName => Declared.Kind == WorkloadKind.Function ? "Function" : "Pipeline";

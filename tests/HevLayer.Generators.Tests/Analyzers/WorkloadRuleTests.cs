@@ -194,8 +194,8 @@ public sealed class WorkloadRuleTests
             public sealed partial class Nowhere { }
             """,
             null,
-            Diagnostic("HEVL200").WithLocation(0).WithArguments("no-such-pool"),
-            Diagnostic("HEVL200").WithLocation(1).WithArguments("cpu"));
+            Diagnostic("HEVL200").WithLocation(0).WithArguments("no-such-pool", "add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property"),
+            Diagnostic("HEVL200").WithLocation(1).WithArguments("cpu", "add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property"));
 
     [Fact]
     public async Task The_sample_project_gives_no_diagnostic()

@@ -140,6 +140,8 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.StartsWith("<stdin>(7,11): warning HEVL200", stdout, StringComparison.Ordinal);
+        Assert.Contains("give --infrarules FILE or --cluster", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSBuild", stdout, StringComparison.Ordinal);
         Assert.Contains("with no InfraRules", stderr, StringComparison.Ordinal);
     }
 

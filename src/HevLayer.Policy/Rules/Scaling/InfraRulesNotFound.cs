@@ -14,9 +14,12 @@ public sealed class InfraRulesNotFound : WorkloadRule
     public const string DiagnosticId = "HEVL200";
 
     private InfraRulesNotFound()
-        : base(DiagnosticId, RuleSeverity.Warning, RuleArea.InfraRules, RuleBasis.Tool, "No InfraRules found", "No InfraRules/default found, so pool '{pool}' and its replica ceiling are not checked; add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property")
+        : base(DiagnosticId, RuleSeverity.Warning, RuleArea.InfraRules, RuleBasis.Tool, "No InfraRules found", "No InfraRules/default found, so pool '{pool}' and its replica ceiling are not checked; {fix}")
     {
     }
+
+    /// <summary>What to do about it in a project build.</summary>
+    public const string BuildHint = "add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property";
 
     /// <summary>The rule.</summary>
     public static InfraRulesNotFound Instance { get; } = new();
@@ -26,7 +29,7 @@ public sealed class InfraRulesNotFound : WorkloadRule
     {
         if (!context.InfraRulesNamed && context.ScalingWithPool is { } scaling)
         {
-            yield return At(WorkloadTarget.On("Scaling", "Pool"), ("pool", scaling.Pool!));
+            yield return At(WorkloadTarget.On("Scaling", "Pool"), ("pool", scaling.Pool!), ("fix", context.InfraRulesHint ?? BuildHint));
         }
     }
 }
