@@ -146,7 +146,7 @@ public static class ClusterInfraRules
     private static bool LooksSecret(string part) => part.Length >= 20 && part.Any(char.IsDigit) && part.Any(char.IsLetter);
 
     /// <summary>Client setup reads certificates and keys; its exceptions may quote them, so only their type is shown.</summary>
-    private static Kubernetes CreateClient(KubernetesClientConfiguration config)
+    internal static Kubernetes CreateClient(KubernetesClientConfiguration config)
     {
         try
         {
@@ -158,7 +158,7 @@ public static class ClusterInfraRules
         }
     }
 
-    private static (KubernetesClientConfiguration Config, string Context) Configure(string? context)
+    internal static (KubernetesClientConfiguration Config, string Context) Configure(string? context)
     {
         var files = KubeconfigFiles();
         try
@@ -244,7 +244,7 @@ public static class ClusterInfraRules
         }
     }
 
-    private static string Describe(HttpRequestException e) =>
+    internal static string Describe(HttpRequestException e) =>
         e.InnerException is System.Net.Sockets.SocketException socket ? socket.SocketErrorCode.ToString() : e.HttpRequestError.ToString();
 }
 #endif

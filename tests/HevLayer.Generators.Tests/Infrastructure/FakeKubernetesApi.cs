@@ -67,6 +67,9 @@ internal sealed class FakeKubernetesApi : IDisposable
     /// <summary>When true, the request is accepted and never answered.</summary>
     public bool Hang { get; set; }
 
+    /// <summary>Answers for other paths (without the query), as status and body; a path in neither answers 404.</summary>
+    public ConcurrentDictionary<string, (int Status, string Body)> Routes { get; } = new();
+
     /// <summary>Requests seen, as "METHOD path auth-header".</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
@@ -125,10 +128,13 @@ internal sealed class FakeKubernetesApi : IDisposable
             return;
         }
 
-        var found = context.Request.Url.AbsolutePath == InfraRulesPath;
-        context.Response.StatusCode = found ? Status : 404;
+        var path = context.Request.Url.AbsolutePath;
+        var (status, body) = path == InfraRulesPath ? (Status, Body)
+            : Routes.TryGetValue(path, out var route) ? route
+            : (404, "{\"kind\":\"Status\",\"code\":404}");
+        context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        var bytes = Encoding.UTF8.GetBytes(found ? Body : "{\"kind\":\"Status\",\"code\":404}");
+        var bytes = Encoding.UTF8.GetBytes(body);
         await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
         context.Response.Close();
     }
