@@ -27,6 +27,7 @@ public static class Program
             CheckCommand.Create(stdin, stdout, stderr),
             ImportCommand.Create(stdin, stdout, stderr),
             SchemaCommand.Create(stdout),
+            DiffCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

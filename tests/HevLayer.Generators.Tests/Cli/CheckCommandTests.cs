@@ -9,6 +9,7 @@ using Xunit;
 namespace HevLayer.Generators.Tests.Cli;
 
 /// <summary><c>hevlayer check</c> in process: exit codes, the three formats, InfraRules sources and usage errors.</summary>
+[Collection(KubeconfigCollection.Name)]
 public sealed class CheckCommandTests : IDisposable
 {
     private const string OverCeiling = """
