@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace HevLayer.Cli;
@@ -13,6 +14,7 @@ internal static class DiffCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var manifests = new Option<string?>("--manifests") { Description = "The manifests folder the build writes (HevLayerManifestsDir, by default bin/<config>/<tfm>/manifests)." };
+        var project = new Option<string?>("--project") { Description = "Build this project (or the project in this folder) with dotnet build, and diff the manifests it writes." };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context (default: the current one)." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each call to the API server.", DefaultValueFactory = _ => 15 };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
@@ -20,15 +22,31 @@ internal static class DiffCommand
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit with 1 when anything differs (a CI drift gate), as kubectl diff does." };
         var command = new Command("diff", "Compare the manifests the build wrote with the live Pipelines and Functions: new, changed (field by field), unchanged, or in the cluster only (labelled managed-by hevlayer-generators and no longer declared). Flags live workloads that are not Ready and changes the live InfraRules would leave unready. Needs get and list on pipelines and functions in hevlayer.com. Exit code: 0, or 1 with --exit-code when anything differs; 2 for usage, IO or cluster problems.")
         {
-            manifests, context, timeout, format, exitCode,
+            manifests, project, context, timeout, format, exitCode,
         };
 
         command.SetAction(parsed =>
         {
             var folder = parsed.GetValue(manifests);
-            if (folder is null || !Directory.Exists(folder))
+            var projectPath = parsed.GetValue(project);
+            if ((folder is null) == (projectPath is null))
             {
-                stderr.WriteLine(folder is null ? "hevlayer: give --manifests DIR (the folder dotnet build writes)" : $"hevlayer: '{folder}' is not a folder");
+                stderr.WriteLine("hevlayer: give --manifests DIR (the folder dotnet build writes) or --project PATH, one of them");
+                return Program.UsageOrIo;
+            }
+
+            if (projectPath is not null)
+            {
+                folder = BuildProject(projectPath, stderr);
+                if (folder is null)
+                {
+                    return Program.UsageOrIo;
+                }
+            }
+
+            if (!Directory.Exists(folder))
+            {
+                stderr.WriteLine($"hevlayer: '{folder}' is not a folder");
                 return Program.UsageOrIo;
             }
 
@@ -53,6 +71,55 @@ internal static class DiffCommand
         });
 
         return command;
+    }
+
+    /// <summary>Builds the project with <c>dotnet build</c> and returns its manifests folder, or null (after saying why).</summary>
+    private static string? BuildProject(string path, TextWriter stderr)
+    {
+        var build = Dotnet("build", path, "-nologo", "-v:q");
+        if (build.ExitCode != 0)
+        {
+            stderr.WriteLine("hevlayer: dotnet build failed, so there are no manifests to diff:");
+            stderr.WriteLine(build.Output.TrimEnd());
+            return null;
+        }
+
+        var query = Dotnet("msbuild", path, "-nologo", "-getProperty:HevLayerManifestsDir", "-getProperty:MSBuildProjectDirectory");
+        try
+        {
+            using var json = JsonDocument.Parse(query.Output);
+            var properties = json.RootElement.GetProperty("Properties");
+            var dir = properties.GetProperty("HevLayerManifestsDir").GetString();
+            if (query.ExitCode != 0 || string.IsNullOrEmpty(dir))
+            {
+                stderr.WriteLine($"hevlayer: {path} has no HevLayerManifestsDir (does it reference HevLayer.Generators, with one target framework?)");
+                return null;
+            }
+
+            // MSBuild's raw property values keep Windows separators (bin\Debug/...); the file system here may not.
+            dir = dir.Replace('\\', Path.DirectorySeparatorChar);
+            return Path.IsPathRooted(dir) ? dir : Path.Combine(properties.GetProperty("MSBuildProjectDirectory").GetString()!, dir);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            stderr.WriteLine($"hevlayer: could not ask MSBuild for the manifests folder of {path}: {query.Output.Trim()}");
+            return null;
+        }
+    }
+
+    private static (int ExitCode, string Output) Dotnet(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
     }
 
     private static string Describe(DiffState state) => state switch
