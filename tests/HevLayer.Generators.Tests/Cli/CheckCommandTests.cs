@@ -160,6 +160,37 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("a.yaml(3,18)", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Several_InfraRules_files_are_combined_and_a_second_InfraRules_is_HEVL205()
+    {
+        var first = Write("first.yaml", File.ReadAllText(SampleInfraRules));
+        var second = Write("second.yaml", File.ReadAllText(SampleInfraRules));
+        var workload = Write("w.yaml", OverCeiling.Replace("max: 300", "max: 3", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = Run(null, "check", workload, "--infrarules", first, "--infrarules", second);
+
+        Assert.Equal(1, code);
+        Assert.Contains("second.yaml(", stdout, StringComparison.Ordinal);
+        Assert.Contains("error HEVL205", stdout, StringComparison.Ordinal);
+        Assert.Contains("against InfraRules from first.yaml", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folders_are_read_recursively_for_yaml_and_yml_only()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "deploy", "nested"));
+        Directory.CreateDirectory(Path.Combine(folder, "deploy", ".git"));
+        File.WriteAllText(Path.Combine(folder, "deploy", "nested", "a.yml"), OverCeiling);
+        File.WriteAllText(Path.Combine(folder, "deploy", "b.yaml"), OverCeiling.Replace("ingest", "other", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "deploy", "notes.txt"), OverCeiling);
+        File.WriteAllText(Path.Combine(folder, "deploy", ".git", "c.yaml"), OverCeiling);
+
+        var (_, stdout, stderr) = Run(null, "check", Path.Combine(folder, "deploy"), "--infrarules", SampleInfraRules);
+
+        Assert.Contains("2 workloads in 2 files", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, stdout.Split('\n').Count(l => l.Contains("error HEVL002", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("check")]
     [InlineData("check", "does-not-exist.yaml")]
