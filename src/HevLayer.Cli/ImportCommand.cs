@@ -103,7 +103,7 @@ internal static class ImportCommand
             var stream = WorkloadManifestReader.Read(input.Path, input.Text);
             foreach (var failure in stream.Findings)
             {
-                unreadable = true;
+                unreadable |= RuleCatalog.Get(failure.RuleId).Severity == RuleSeverity.Error;
                 findings.Add(new ManifestFinding(failure, failure.Span!, null));
             }
 

@@ -64,6 +64,7 @@ public static class WorkloadManifestReader
         }
 
         var workloads = new List<WorkloadDocument>();
+        var findings = new List<Finding>();
         var hasInfraRules = false;
         foreach (var document in stream.Documents)
         {
@@ -79,10 +80,16 @@ public static class WorkloadManifestReader
                 {
                     workloads.Add(new DocumentReader(path, kind == "Function" ? WorkloadKind.Function : WorkloadKind.Pipeline).Read(root));
                 }
+                else if ((kind == "Pipeline" || kind == "Function") && apiVersion is not null && apiVersion.StartsWith("hevlayer.com", StringComparison.Ordinal))
+                {
+                    // Another version of our kinds (or a typo in it): say so rather than skip it without a word.
+                    var at = root.Children.TryGetValue(new YamlScalarNode("apiVersion"), out var node) ? node : root;
+                    findings.Add(ManifestFileRules.OtherApiVersion.In(InfraRulesReader.Span(path, at.Start, at.End), ("kind", kind!), ("apiVersion", apiVersion), ("known", ManifestWriter.ApiVersion)));
+                }
             }
         }
 
-        return new ManifestStream(path, workloads, Array.Empty<Finding>(), hasInfraRules);
+        return new ManifestStream(path, workloads, findings, hasInfraRules);
     }
 
     /// <summary>The objects of a document: the document itself, or the items of a <c>kind: List</c>.</summary>

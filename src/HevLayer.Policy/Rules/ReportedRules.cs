@@ -155,6 +155,12 @@ public static class ManifestFileRules
         "Manifest file is not valid UTF-8",
         "The file is not valid UTF-8: the text here was decoded as U+FFFD (a byte sequence that is not UTF-8, or a literal replacement character), so the file was not read; save it as UTF-8");
 
+    /// <summary>HEVL507. Tool: a Pipeline or Function of another apiVersion is not read, so none of its fields are checked; a warning, since a newer operator may serve another version.</summary>
+    public static readonly ReportedRule OtherApiVersion = new(
+        "HEVL507", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "Workload of another API version",
+        "{kind} with apiVersion '{apiVersion}' is not checked: HevLayer knows {known}");
+
     /// <summary>HEVL506. Tool: <c>hevlayer import</c> lists every field that no attribute can express, and the value that differs from what the build would write.</summary>
     public static readonly ReportedRule NotExpressible = new(
         "HEVL506", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,

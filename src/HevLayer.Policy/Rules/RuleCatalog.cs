@@ -91,6 +91,7 @@ public static class RuleCatalog
             ManifestFileRules.InputOverLimit,
             ManifestFileRules.NotUtf8,
             ManifestFileRules.NotExpressible,
+            ManifestFileRules.OtherApiVersion,
             BuildRules.InfraRulesFileMissing,
             BuildRules.UnknownInfraRulesSource,
             BuildRules.NotWritable,

@@ -194,6 +194,12 @@ public sealed class ManifestReaderTests
         Assert.Equal(new[] { "f" }, stream.Workloads.Select(w => w.Declared.Name));
         Assert.Equal(WorkloadKind.Function, stream.Workloads[0].Declared.Kind);
         Assert.True(stream.HasInfraRules);
+
+        // The Pipeline of another hevlayer.com version is not checked, and says so at its apiVersion.
+        var other = Assert.Single(stream.Findings);
+        Assert.Equal("HEVL507", other.RuleId);
+        Assert.Equal((7, 17), (other.Span!.StartLine, other.Span.StartColumn));
+        Assert.Contains("'hevlayer.com/v1beta9'", other.Message, StringComparison.Ordinal);
     }
 
     [Fact]
