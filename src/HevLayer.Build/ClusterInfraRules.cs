@@ -218,13 +218,14 @@ public static class ClusterInfraRules
         {
             401 => new ClusterFetchException(BuildRules.AccessDenied.Id, $"{source} refused the credentials (HTTP 401 Unauthorized). Refresh your login or token; the build needs to 'get' the cluster-scoped resource 'infrarules' in API group 'hevlayer.com'."),
             403 => new ClusterFetchException(BuildRules.AccessDenied.Id, $"{source} denied access (HTTP 403 Forbidden). Grant the build's identity the RBAC verb 'get' on resource 'infrarules' in API group 'hevlayer.com' (cluster-scoped: a ClusterRole and ClusterRoleBinding), for example: kubectl create clusterrole hevlayer-infrarules-reader --verb=get --resource=infrarules.hevlayer.com"),
-            404 when IsObjectMissing(content) => new ClusterFetchException(BuildRules.NotServed.Id, $"{source} has no InfraRules/default (HTTP 404): the InfraRules resource exists but the object is missing. Create it (Helm: operator.infraRules.create=true)."),
+            404 when IsObjectMissing(content, Name) => new ClusterFetchException(BuildRules.NotServed.Id, $"{source} has no InfraRules/default (HTTP 404): the InfraRules resource exists but the object is missing. Create it (Helm: operator.infraRules.create=true)."),
             404 => new ClusterFetchException(BuildRules.NotServed.Id, $"{source} does not serve infrarules.hevlayer.com/{Version} (HTTP 404): the Layer operator, or its InfraRules CRD, is not installed."),
             _ => new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered HTTP {code} for InfraRules/default; no InfraRules were checked."),
         };
     }
 
-    private static bool IsObjectMissing(string? content)
+    /// <summary>True when a 404 body is the API server's Status for the missing object <paramref name="expected"/> (not a resource that is not served).</summary>
+    internal static bool IsObjectMissing(string? content, string expected)
     {
         if (string.IsNullOrEmpty(content))
         {
@@ -236,7 +237,7 @@ public static class ClusterInfraRules
             using var status = JsonDocument.Parse(content);
             return status.RootElement.TryGetProperty("details", out var details)
                 && details.TryGetProperty("name", out var name)
-                && name.GetString() == Name;
+                && name.GetString() == expected;
         }
         catch (JsonException)
         {

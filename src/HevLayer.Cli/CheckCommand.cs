@@ -139,13 +139,7 @@ internal static class CheckCommand
 
         findings.AddRange(crossFile.Select(f => new ManifestFinding(f, f.Span!, null)));
         findings.AddRange(ManifestCheck.Check(streams, model, infraRulesNamed: named.Count > 0, "give --infrarules FILE or --cluster, or include the InfraRules document in the input"));
-        var ordered = findings
-            .Distinct()
-            .OrderBy(f => f.Span.Path, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.StartLine)
-            .ThenBy(f => f.Span.StartColumn)
-            .ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal)
-            .ToList();
+        var ordered = ManifestCheck.Ordered(findings.Distinct());
         return new CheckResult(ordered, inputs.Count, streams.Sum(s => s.Workloads.Count), model?.Source);
     }
 }

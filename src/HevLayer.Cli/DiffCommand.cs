@@ -63,7 +63,7 @@ internal static class DiffCommand
                 stderr.WriteLine($"hevlayer: {diffs.Count} workload(s) against {source}: {string.Join(", ", counts)}.");
                 return parsed.GetValue(exitCode) && diffs.Any(d => d.State != DiffState.Unchanged) ? Program.Findings : Program.Clean;
             }
-            catch (DiffException e)
+            catch (HevLayer.Build.ClusterFetchException e)
             {
                 stderr.WriteLine($"hevlayer: error {e.Code}: {e.Message}");
                 return Program.UsageOrIo;

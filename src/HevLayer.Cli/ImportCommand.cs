@@ -116,12 +116,7 @@ internal static class ImportCommand
             }
         }
 
-        var ordered = findings
-            .OrderBy(f => f.Span.Path, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.StartLine)
-            .ThenBy(f => f.Span.StartColumn)
-            .ToList();
-        return new ImportPlan(files, ordered, unreadable);
+        return new ImportPlan(files, ManifestCheck.Ordered(findings), unreadable);
     }
 
     /// <summary>The workload as attributes can carry it, and a finding for each field they cannot.</summary>

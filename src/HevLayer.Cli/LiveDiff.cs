@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
 using HevLayer.Build;
 using HevLayer.Policy.Emit;
 using HevLayer.Policy.InfraRules;
@@ -35,17 +34,11 @@ internal enum DiffState
 /// <summary>One field that differs: its YAML path, the live value and the manifest's (null when absent).</summary>
 internal sealed record FieldChange(string Path, string? Old, string? New);
 
+/// <summary>A workload the build wrote: its identity, its fields by YAML path, and its model (for the InfraRules check).</summary>
+internal sealed record DesiredWorkload(string Kind, string Namespace, string Name, SortedDictionary<string, string> Fields, WorkloadDocument? Model);
+
 /// <summary>One workload's difference, and what the live cluster says about it.</summary>
 internal sealed record WorkloadDiff(string Kind, string Namespace, string Name, DiffState State, IReadOnlyList<FieldChange> Changes, string? LiveUnready, IReadOnlyList<string> WouldBeUnready);
-
-/// <summary>A cluster call that failed: a HEVL40x id and a message with no credential in it.</summary>
-internal sealed class DiffException : Exception
-{
-    public DiffException(string code, string message)
-        : base(message) => Code = code;
-
-    public string Code { get; }
-}
 
 /// <summary>
 /// Compares the manifests the build writes with the live objects: one GET per workload, one LIST per
@@ -63,35 +56,41 @@ internal static class LiveDiff
 
     private static readonly string[] ServerAnnotations = { "kubectl.kubernetes.io/", "deployment.kubernetes.io/" };
 
-    /// <summary>The desired workloads in <paramref name="folder"/> (the build's manifests folder), by kind, namespace and name.</summary>
-    public static List<(string Kind, string Namespace, string Name, string File, SortedDictionary<string, string> Fields)> Desired(string folder)
+    /// <summary>
+    /// The desired workloads in <paramref name="folder"/> (the build's manifests folder). Each file is read
+    /// once: its YAML as path -> value for the comparison, and as the workload model for the InfraRules check.
+    /// </summary>
+    public static List<DesiredWorkload> Desired(string folder)
     {
-        var result = new List<(string, string, string, string, SortedDictionary<string, string>)>();
+        var result = new List<DesiredWorkload>();
         foreach (var file in Inputs.YamlFiles(folder))
         {
-            var text = Inputs.ReadFile(file).Text;
+            var input = Inputs.ReadFile(file);
             var stream = new YamlStream();
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(new StringReader(input.Text));
             }
             catch (YamlDotNet.Core.YamlException)
             {
-                throw new IOException($"{Inputs.Display(file)} is not YAML; run hevlayer check on it");
+                throw new IOException($"{input.Path} is not YAML; run hevlayer check on it");
             }
 
+            var models = WorkloadManifestReader.Read(input.Path, input.Text).Workloads;
             foreach (var document in stream.Documents)
             {
                 if (document.RootNode is YamlMappingNode root
                     && Scalar(root, "apiVersion") == ManifestWriter.ApiVersion
                     && Scalar(root, "kind") is "Pipeline" or "Function")
                 {
+                    var kind = Scalar(root, "kind")!;
                     var metadata = root.Children.TryGetValue(new YamlScalarNode("metadata"), out var m) ? m as YamlMappingNode : null;
                     var name = metadata is null ? null : Scalar(metadata, "name");
                     var ns = (metadata is null ? null : Scalar(metadata, "namespace")) ?? "default";
                     if (name is not null)
                     {
-                        result.Add((Scalar(root, "kind")!, ns, name, Inputs.Display(file), Flatten(root)));
+                        var model = models.FirstOrDefault(w => ManifestWriter.KindName(w.Declared.Kind) == kind && w.Declared.Name == name && (w.Declared.Namespace ?? "default") == ns);
+                        result.Add(new DesiredWorkload(kind, ns, name, Flatten(root), model));
                     }
                 }
             }
@@ -104,10 +103,10 @@ internal static class LiveDiff
     public static (IReadOnlyList<WorkloadDiff> Diffs, string Source, string? InfraRulesNote) Run(string folder, string? context, TimeSpan timeout)
     {
         var desired = Desired(folder);
-        var (config, contextName) = Configure(context);
+        var (config, contextName) = ClusterInfraRules.Configure(context);
         config.HttpClientTimeout = timeout;
         var source = $"cluster {config.Host ?? "(unknown server)"} (context {contextName})";
-        using var client = CreateClient(config);
+        using var client = ClusterInfraRules.CreateClient(config);
 
         // The live InfraRules, to say which changes the operator would leave unready; a diff does not need them.
         InfraRulesModel? infraRules = null;
@@ -124,11 +123,11 @@ internal static class LiveDiff
         }
 
         var diffs = new List<WorkloadDiff>();
-        foreach (var (kind, ns, name, file, fields) in desired)
+        foreach (var (kind, ns, name, fields, model) in desired)
         {
             var live = Call(source, () => client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                ClusterInfraRules.Group, ClusterInfraRules.Version, ns, Plural(kind), name, cancellationToken: Token(timeout)).GetAwaiter().GetResult().Body, timeout, allowMissingObject: name);
-            var wouldBeUnready = infraRules is null ? Array.Empty<string>() : Unready(file, kind, ns, name, infraRules);
+                ClusterInfraRules.Group, ClusterInfraRules.Version, ns, Plural(kind), name).GetAwaiter().GetResult().Body, timeout, allowMissingObject: name);
+            var wouldBeUnready = infraRules is null || model is null ? Array.Empty<string>() : Unready(model, infraRules);
             if (live is null)
             {
                 diffs.Add(new WorkloadDiff(kind, ns, name, DiffState.New, Array.Empty<FieldChange>(), null, wouldBeUnready));
@@ -146,10 +145,10 @@ internal static class LiveDiff
             {
                 var list = Call(source, () => client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
                     ClusterInfraRules.Group, ClusterInfraRules.Version, ns, Plural(kind),
-                    labelSelector: ManifestWriter.ManagedByLabel + "=" + ManifestWriter.ManagedByValue, cancellationToken: Token(timeout)).GetAwaiter().GetResult().Body, timeout, allowMissingObject: null)!.Value;
+                    labelSelector: ManifestWriter.ManagedByLabel + "=" + ManifestWriter.ManagedByValue).GetAwaiter().GetResult().Body, timeout, allowMissingObject: null)!.Value;
                 if (!list.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
                 {
-                    throw new DiffException(BuildRules.BadAnswer.Id, $"{source} answered the list of {Plural(kind)} in {ns} without an items array.");
+                    throw new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered the list of {Plural(kind)} in {ns} without an items array.");
                 }
 
                 foreach (var item in items.EnumerateArray())
@@ -260,48 +259,16 @@ internal static class LiveDiff
     }
 
     /// <summary>The error-level findings the live InfraRules give the manifest: what the operator would leave unready.</summary>
-    private static IReadOnlyList<string> Unready(string file, string kind, string ns, string name, InfraRulesModel infraRules)
-    {
-        var stream = WorkloadManifestReader.Read(file, Inputs.ReadFile(file).Text);
-        var document = stream.Workloads.FirstOrDefault(w => Policy.Emit.ManifestWriter.KindName(w.Declared.Kind) == kind && w.Declared.Name == name && (w.Declared.Namespace ?? "default") == ns);
-        return document is null
-            ? Array.Empty<string>()
-            : ManifestCheck.Check(document, infraRules, true)
-                .Where(f => f.Finding.RuleId is "HEVL001" or "HEVL002")
-                .Select(f => f.Finding.RuleId + ": " + f.Finding.Message)
-                .ToList();
-    }
+    private static IReadOnlyList<string> Unready(WorkloadDocument document, InfraRulesModel infraRules) =>
+        ManifestCheck.Check(document, infraRules, true)
+            .Where(f => f.Finding.RuleId is "HEVL001" or "HEVL002")
+            .Select(f => f.Finding.RuleId + ": " + f.Finding.Message)
+            .ToList();
 
     private static string Plural(string kind) => kind == "Function" ? "functions" : "pipelines";
 
-    private static CancellationToken Token(TimeSpan timeout) => new CancellationTokenSource(timeout).Token;
-
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
-
-    private static (KubernetesClientConfiguration, string) Configure(string? context)
-    {
-        try
-        {
-            return ClusterInfraRules.Configure(context);
-        }
-        catch (ClusterFetchException e)
-        {
-            throw new DiffException(e.Code, e.Message);
-        }
-    }
-
-    private static Kubernetes CreateClient(KubernetesClientConfiguration config)
-    {
-        try
-        {
-            return ClusterInfraRules.CreateClient(config);
-        }
-        catch (ClusterFetchException e)
-        {
-            throw new DiffException(e.Code, e.Message);
-        }
-    }
 
     /// <summary>One API call, its failures as HEVL40x; a 404 for a missing object (<paramref name="allowMissingObject"/>) is null.</summary>
     private static JsonElement? Call(string source, Func<JsonElement> call, TimeSpan timeout, string? allowMissingObject)
@@ -311,7 +278,7 @@ internal static class LiveDiff
             var body = call();
             if (body.ValueKind != JsonValueKind.Object)
             {
-                throw new DiffException(BuildRules.BadAnswer.Id, $"{source} answered with a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+                throw new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered with a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object.");
             }
 
             return body;
@@ -320,42 +287,29 @@ internal static class LiveDiff
         {
             var code = (int)(e.Response?.StatusCode ?? 0);
             var content = e.Response?.Content;
-            if (code == 404 && allowMissingObject is not null && IsMissingObject(content, allowMissingObject))
+            if (code == 404 && allowMissingObject is not null && ClusterInfraRules.IsObjectMissing(content, allowMissingObject))
             {
                 return null;
             }
 
             throw code switch
             {
-                401 or 403 => new DiffException(BuildRules.AccessDenied.Id, $"{source} denied access (HTTP {code}). hevlayer diff needs the RBAC verbs 'get' and 'list' on 'pipelines' and 'functions' in API group 'hevlayer.com' (README, \"hevlayer diff\", has the Role)."),
-                404 => new DiffException(BuildRules.NotServed.Id, $"{source} does not serve pipelines/functions.hevlayer.com/{ClusterInfraRules.Version} (HTTP 404): the Layer operator, or its CRDs, is not installed."),
-                _ => new DiffException(BuildRules.BadAnswer.Id, $"{source} answered HTTP {code}."),
+                401 or 403 => new ClusterFetchException(BuildRules.AccessDenied.Id, $"{source} denied access (HTTP {code}). hevlayer diff needs the RBAC verbs 'get' and 'list' on 'pipelines' and 'functions' in API group 'hevlayer.com' (README, \"hevlayer diff\", has the Role)."),
+                404 => new ClusterFetchException(BuildRules.NotServed.Id, $"{source} does not serve pipelines/functions.hevlayer.com/{ClusterInfraRules.Version} (HTTP 404): the Layer operator, or its CRDs, is not installed."),
+                _ => new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered HTTP {code}."),
             };
         }
         catch (OperationCanceledException)
         {
-            throw new DiffException(BuildRules.Unreachable.Id, $"The Kubernetes API server of {source} did not answer within {timeout.TotalSeconds:0} s; raise --timeout or check the cluster.");
+            throw new ClusterFetchException(BuildRules.Unreachable.Id, $"The Kubernetes API server of {source} did not answer within {timeout.TotalSeconds:0} s; raise --timeout or check the cluster.");
         }
         catch (HttpRequestException e)
         {
-            throw new DiffException(BuildRules.Unreachable.Id, $"The Kubernetes API server of {source} cannot be reached ({ClusterInfraRules.Describe(e)}).");
+            throw new ClusterFetchException(BuildRules.Unreachable.Id, $"The Kubernetes API server of {source} cannot be reached ({ClusterInfraRules.Describe(e)}).");
         }
         catch (JsonException)
         {
-            throw new DiffException(BuildRules.BadAnswer.Id, $"{source} answered with malformed JSON.");
-        }
-    }
-
-    private static bool IsMissingObject(string? content, string name)
-    {
-        try
-        {
-            using var status = JsonDocument.Parse(content ?? string.Empty);
-            return status.RootElement.TryGetProperty("details", out var details) && details.TryGetProperty("name", out var n) && n.GetString() == name;
-        }
-        catch (JsonException)
-        {
-            return false;
+            throw new ClusterFetchException(BuildRules.BadAnswer.Id, $"{source} answered with malformed JSON.");
         }
     }
 }

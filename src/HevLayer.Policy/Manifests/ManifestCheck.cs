@@ -57,13 +57,16 @@ public static class ManifestCheck
             }
         }
 
-        return result
-            .OrderBy(f => f.Span.Path, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.StartLine)
-            .ThenBy(f => f.Span.StartColumn)
-            .ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal)
-            .ToList();
+        return Ordered(result);
     }
+
+    /// <summary>Findings as every output lists them: by file, line, column and id.</summary>
+    public static IReadOnlyList<ManifestFinding> Ordered(IEnumerable<ManifestFinding> findings) => findings
+        .OrderBy(f => f.Span.Path, StringComparer.Ordinal)
+        .ThenBy(f => f.Span.StartLine)
+        .ThenBy(f => f.Span.StartColumn)
+        .ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>The reader's and the workload rules' findings for one document.</summary>
     public static IEnumerable<ManifestFinding> Check(WorkloadDocument document, InfraRulesModel? infraRules, bool infraRulesNamed, string? infraRulesHint = null)
