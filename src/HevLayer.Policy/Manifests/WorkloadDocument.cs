@@ -60,9 +60,6 @@ public sealed class WorkloadDocument
     /// <summary>Where a finding about <paramref name="target"/> points: its field, else the closest field above it that is set, else <c>kind</c>.</summary>
     public SourceSpan Locate(WorkloadTarget target) => Find(ManifestFields.PathOf(target))?.Target ?? Start;
 
-    /// <summary>The YAML path a finding about <paramref name="target"/> is about.</summary>
-    public static string PathOf(WorkloadTarget target) => ManifestFields.PathOf(target);
-
     /// <summary>The place of <paramref name="path"/>, or of the closest field above it that is set.</summary>
     public FieldPlace? Find(string path)
     {

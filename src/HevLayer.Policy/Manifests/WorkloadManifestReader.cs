@@ -31,8 +31,9 @@ public sealed record ManifestStream(string Path, IReadOnlyList<WorkloadDocument>
 /// </summary>
 public static class WorkloadManifestReader
 {
-    private static readonly string[] Modes = { "autoscale", "fixed", "disabled" };
-    private static readonly string[] Triggers = { "discovery", "write", "schedule" };
+    // The spellings are the writer's, so what the build writes always reads back.
+    private static readonly ScalingMode[] Modes = { ScalingMode.Autoscale, ScalingMode.Fixed, ScalingMode.Disabled };
+    private static readonly FunctionTriggers[] Triggers = { FunctionTriggers.Discovery, FunctionTriggers.Write, FunctionTriggers.Schedule };
 
     /// <summary>Reads <paramref name="text"/>, the content of <paramref name="path"/>.</summary>
     public static ManifestStream Read(string path, string text)
@@ -383,18 +384,21 @@ public static class WorkloadManifestReader
         private ScalingMode Mode()
         {
             var mode = Text("spec.scaling.mode");
-            switch (mode)
+            if (mode is null)
             {
-                case null or "autoscale":
-                    return ScalingMode.Autoscale;
-                case "fixed":
-                    return ScalingMode.Fixed;
-                case "disabled":
-                    return ScalingMode.Disabled;
-                default:
-                    findings.Add(UnknownScalingMode.Instance.In(places["spec.scaling.mode"].Value, ("value", "'" + mode + "'")));
-                    return ScalingMode.Autoscale;
+                return ScalingMode.Autoscale; // A missing mode is autoscale.
             }
+
+            foreach (var known in Modes)
+            {
+                if (ManifestWriter.ModeName(known) == mode)
+                {
+                    return known;
+                }
+            }
+
+            findings.Add(UnknownScalingMode.Instance.In(places["spec.scaling.mode"].Value, ("value", "'" + mode + "'")));
+            return ScalingMode.Autoscale;
         }
 
         private FunctionTriggers TriggerSet()
@@ -403,14 +407,14 @@ public static class WorkloadManifestReader
             var unknown = new List<string>();
             foreach (var name in List("spec.triggers"))
             {
-                var index = Array.IndexOf(Triggers, name);
-                if (index < 0)
+                var trigger = Array.Find(Triggers, t => ManifestWriter.TriggerNames(t)[0] == name);
+                if (trigger == FunctionTriggers.None)
                 {
                     unknown.Add("'" + name + "'");
                 }
                 else
                 {
-                    set |= (FunctionTriggers)(1 << index);
+                    set |= trigger;
                 }
             }
 
@@ -419,7 +423,7 @@ public static class WorkloadManifestReader
                 findings.Add(UnknownTrigger.Instance.In(
                     places["spec.triggers"].Key,
                     ("value", "[" + string.Join(", ", List("spec.triggers")) + "]"),
-                    ("unknown", string.Join(", ", unknown) + "; a trigger is one of " + string.Join(", ", Triggers))));
+                    ("unknown", string.Join(", ", unknown) + "; a trigger is one of " + string.Join(", ", ManifestWriter.TriggerNames(Triggers.Aggregate((a, b) => a | b))))));
             }
 
             return set;
