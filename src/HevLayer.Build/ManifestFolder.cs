@@ -47,6 +47,11 @@ public sealed class ManifestFolder
     private readonly string directory;
     private readonly string project;
 
+    // What this instance last wrote or found on disk, when it is asked to remember (a long-lived writer such
+    // as `hevlayer watch`); null for a build, which always reads the folder.
+    private Dictionary<string, string>? remembered;
+    private SortedSet<string>? rememberedRecord;
+
     /// <summary>
     /// Test hook: called with the destination path after its temporary file is written and before the
     /// rename, so tests can kill a write midway. Null in production.
@@ -62,6 +67,32 @@ public sealed class ManifestFolder
 
     /// <summary>The folder's full path.</summary>
     public string Directory => directory;
+
+    /// <summary>
+    /// From now on, remember each file's text as written or read, and the record, so that a later
+    /// <see cref="Write"/> reads only files it has not seen and skips those whose text it knows is unchanged.
+    /// For a long-lived writer that is told (<see cref="Forget"/>) when anything else touches the folder.
+    /// </summary>
+    public void Remember() => remembered ??= new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Forgets what was remembered of <paramref name="fileName"/> (null: of every file), so the next write reads it again.</summary>
+    public void Forget(string? fileName)
+    {
+        if (remembered is null)
+        {
+            return;
+        }
+
+        if (fileName is null || fileName == RecordFileName)
+        {
+            remembered.Clear();
+            rememberedRecord = null;
+        }
+        else
+        {
+            remembered.Remove(fileName);
+        }
+    }
 
     /// <summary>The <c>kustomization.yaml</c> listing <paramref name="manifests"/>.</summary>
     public static string Kustomization(IEnumerable<string> manifests)
@@ -118,25 +149,35 @@ public sealed class ManifestFolder
         wanted.Add(KustomizationFileName, Kustomization(wanted.Keys));
 
         CreateDirectory();
-        var previous = ReadRecord();
+        var previous = rememberedRecord is null ? ReadRecord() : new SortedSet<string>(rememberedRecord, StringComparer.Ordinal);
         RemoveStrayTemporaryFiles();
         var changed = new List<string>();
 
         // One directory listing instead of a stat per manifest (a no-op build at 1,000 workloads asks for
         // 1,001 files). Case-insensitive, so that on a case-insensitive file system a foreign file that
         // differs only in case is still found (and refused below); the read decides whether it is there.
-        var listed = new HashSet<string>(
-            System.IO.Directory.EnumerateFiles(directory).Select(f => Path.GetFileName(f)),
-            StringComparer.OrdinalIgnoreCase);
+        // A remembering writer lists only when it meets a file it does not know.
+        HashSet<string>? listed = null;
 
         foreach (var pair in wanted)
         {
+            if (remembered is not null && remembered.TryGetValue(pair.Key, out var known) && string.Equals(known, pair.Value, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var path = Path.Combine(directory, pair.Key);
             var bytes = Utf8.GetBytes(pair.Value);
+            listed ??= new HashSet<string>(System.IO.Directory.EnumerateFiles(directory).Select(f => Path.GetFileName(f)), StringComparer.OrdinalIgnoreCase);
             if (listed.Contains(pair.Key) && ReadIfPresent(path) is { } onDisk)
             {
                 if (SameBytes(onDisk, bytes))
                 {
+                    if (remembered is not null)
+                    {
+                        remembered[pair.Key] = pair.Value;
+                    }
+
                     continue;
                 }
 
@@ -157,6 +198,10 @@ public sealed class ManifestFolder
 
             WriteAtomically(path, bytes, hook: true);
             changed.Add(pair.Key);
+            if (remembered is not null)
+            {
+                remembered[pair.Key] = pair.Value;
+            }
         }
 
         var deleted = new List<string>();
@@ -168,12 +213,19 @@ public sealed class ManifestFolder
                 File.Delete(path);
                 deleted.Add(stale);
             }
+
+            remembered?.Remove(stale);
         }
 
         var current = new SortedSet<string>(wanted.Keys, StringComparer.Ordinal);
         if (!current.SetEquals(previous) || !File.Exists(Path.Combine(directory, RecordFileName)))
         {
             WriteRecord(current);
+        }
+
+        if (remembered is not null)
+        {
+            rememberedRecord = current;
         }
 
         return new ManifestFolderResult(wanted.Keys.Where(k => k != KustomizationFileName).ToList(), changed, deleted);
