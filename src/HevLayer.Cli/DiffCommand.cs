@@ -109,17 +109,8 @@ internal static class DiffCommand
 
     private static (int ExitCode, string Output) Dotnet(params string[] args)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var (code, output, error) = DotnetProcess.Run(args);
+        return (code, output + error);
     }
 
     private static string Describe(DiffState state) => state switch

@@ -28,6 +28,7 @@ public static class Program
             ImportCommand.Create(stdin, stdout, stderr),
             SchemaCommand.Create(stdout),
             DiffCommand.Create(stdout, stderr),
+            Watch.WatchCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace HevLayer.Cli;
+
+/// <summary>Runs the <c>dotnet</c> command (the SDK the user's project builds with) and collects its output.</summary>
+internal static class DotnetProcess
+{
+    /// <summary>Runs <c>dotnet</c> with <paramref name="args"/>; standard output, then standard error.</summary>
+    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Telemetry and the first-run banner would otherwise land in the JSON that -getProperty prints.
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+}

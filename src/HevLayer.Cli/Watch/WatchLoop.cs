@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using HevLayer.Build;
+using Microsoft.CodeAnalysis;
+
+namespace HevLayer.Cli.Watch;
+
+/// <summary>
+/// The loop of <c>hevlayer watch</c>: load, write, then one pass per batch of saves until cancelled. Its
+/// entry point names no compiler type, so that the SDK's compiler can be chosen before any is loaded.
+/// </summary>
+internal static class WatchLoop
+{
+    /// <summary>The line printed when the first pass is written and the watch begins (tests wait for it).</summary>
+    public const string Watching = "Watching for changes";
+
+    /// <summary>Files that make the project's inputs change: the project is loaded again through MSBuild.</summary>
+    private static readonly string[] ProjectFileNames = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.Config" };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Run(ProjectInputs first, string? framework, string? configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var loader = new AnalyzerLoader();
+        var inputs = first;
+        WatchSession session;
+        try
+        {
+            session = Load(inputs, loader, stdout, stderr, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            Report(stdout, "first pass (the whole project checked)", session.Full(cancellationToken), clock);
+        }
+        catch (OperationCanceledException)
+        {
+            return Program.Clean;
+        }
+        catch (ManifestFolderException e)
+        {
+            stderr.WriteLine($"{e.Code}: {e.Message}");
+            return Program.UsageOrIo;
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            using var changes = Watch(session);
+            stdout.WriteLine($"{Watching} in {session.Inputs.ProjectDirectory} (Ctrl+C to stop).");
+            try
+            {
+                while (true)
+                {
+                    var batch = changes.Next(cancellationToken);
+                    var clock = Stopwatch.StartNew();
+                    foreach (var path in batch.Where(p => p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)))
+                    {
+                        // Someone else touched the folder: read that file again before the next write decides anything.
+                        session.Folder.Forget(Path.GetFileName(path));
+                    }
+
+                    var inputsBatch = batch.Where(p => !p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)).ToList();
+                    if (inputsBatch.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var sources = new HashSet<string>(session.SourceFiles, StringComparer.Ordinal);
+                    var additional = new HashSet<string>(session.AdditionalFiles, StringComparer.Ordinal);
+                    if (inputsBatch.Any(p => NeedsReload(p, session, sources)))
+                    {
+                        var reason = inputsBatch.First(p => NeedsReload(p, session, sources));
+                        stdout.WriteLine($"{Relative(session, reason)}: the project's inputs changed; loading them again through MSBuild.");
+                        try
+                        {
+                            inputs = ProjectInputs.Load(session.Inputs.ProjectFile, framework, configuration);
+                            session = Load(inputs, loader, stdout, stderr, cancellationToken);
+                            Report(stdout, Relative(session, reason), session.Full(cancellationToken), clock);
+                        }
+                        catch (ProjectLoadException e)
+                        {
+                            stderr.WriteLine("hevlayer: " + e.Message);
+                            stdout.WriteLine("The previous inputs stay loaded; fix the project and save again.");
+                        }
+
+                        break;
+                    }
+
+                    var changedSources = inputsBatch.Where(sources.Contains).ToList();
+                    var changedAdditional = inputsBatch.Where(additional.Contains).ToList();
+                    if (changedSources.Count + changedAdditional.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var pass = session.Changed(changedSources, changedAdditional, cancellationToken);
+                    if (pass is not null)
+                    {
+                        var what = string.Join(", ", changedSources.Concat(changedAdditional).Select(p => Relative(session, p)));
+                        Report(stdout, what, pass, clock);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (ManifestFolderException e)
+            {
+                stderr.WriteLine($"{e.Code}: {e.Message}");
+            }
+        }
+
+        stdout.WriteLine("Stopped.");
+        return Program.Clean;
+    }
+
+    private static WatchSession Load(ProjectInputs inputs, AnalyzerLoader loader, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var session = WatchSession.Create(inputs, loader, cancellationToken);
+        foreach (var warning in session.LoadWarnings)
+        {
+            stderr.WriteLine("hevlayer: warning: an analyzer or generator could not be loaded: " + warning);
+        }
+
+        var write = inputs.EmitManifests ? "-> " + inputs.ManifestsDirectory : "(HevLayerEmitManifests is false: checked, not written)";
+        stdout.WriteLine($"{inputs.ProjectName}: {session.SourceFiles.Count()} source files loaded in {clock.ElapsedMilliseconds} ms with the compiler in {SdkRoslyn.Folder} {write}");
+        return session;
+    }
+
+    /// <summary>True when <paramref name="path"/> changes what MSBuild would give the compiler: the project, its imports, its config files, or the set of source files.</summary>
+    private static bool NeedsReload(string path, WatchSession session, HashSet<string> sources)
+    {
+        var name = Path.GetFileName(path);
+        if (string.Equals(path, session.Inputs.ProjectFile, StringComparison.Ordinal)
+            || ProjectFileNames.Contains(name, StringComparer.Ordinal)
+            || path.EndsWith(".csproj", StringComparison.Ordinal) || path.EndsWith(".props", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal)
+            || session.ConfigFiles.Contains(path, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        // A source file added, deleted or renamed: the Compile items are MSBuild's to say.
+        return path.EndsWith(".cs", StringComparison.Ordinal) && (sources.Contains(path) != File.Exists(path));
+    }
+
+    private static FileChanges Watch(WatchSession session)
+    {
+        var project = session.Inputs.ProjectDirectory;
+        var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(project)) + Path.DirectorySeparatorChar;
+        var outside = session.SourceFiles.Concat(session.AdditionalFiles).Concat(session.ConfigFiles).Where(p => !p.StartsWith(inside, StringComparison.Ordinal)).ToList();
+
+        // MSBuild imports these from any folder above the project.
+        for (var folder = Directory.GetParent(project); folder is not null; folder = folder.Parent)
+        {
+            outside.AddRange(ProjectFileNames.Take(3).Select(n => Path.Combine(folder.FullName, n)));
+        }
+
+        return new FileChanges(project, new[] { Path.Combine(project, "bin"), Path.Combine(project, "obj") }, session.Inputs.ManifestsDirectory, outside.Distinct(StringComparer.Ordinal));
+    }
+
+    private static string Relative(WatchSession session, string path) => Path.GetRelativePath(session.Inputs.ProjectDirectory, path);
+
+    /// <summary>The pass's diagnostics in the compiler's format, then one line on what was written (all on standard output, in order).</summary>
+    private static void Report(TextWriter stdout, string what, PassResult pass, Stopwatch clock)
+    {
+        var elapsed = clock.ElapsedMilliseconds;
+        foreach (var diagnostic in pass.Shown)
+        {
+            stdout.WriteLine(diagnostic.ToString());
+        }
+
+        var errors = pass.Shown.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = pass.Shown.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var found = $"{errors} error(s), {warnings} warning(s)";
+        if (pass.Blocked)
+        {
+            stdout.WriteLine($"{what}: nothing written: the build would fail ({found}); the manifests stay as they were. ({elapsed} ms)");
+            return;
+        }
+
+        var written = pass.Written.Count == 0 && pass.Deleted.Count == 0
+            ? "no manifest changed"
+            : string.Join(", ", pass.Written.Select(f => "wrote " + f).Concat(pass.Deleted.Select(f => "removed " + f)));
+        stdout.WriteLine($"{what}: {written}; {pass.Workloads} manifest(s), {found}. ({elapsed} ms)");
+    }
+}
