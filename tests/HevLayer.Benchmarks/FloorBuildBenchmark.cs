@@ -95,7 +95,7 @@ public static class FloorBuildBenchmark
     /// Writes (or rewrites) the consumer. <paramref name="edited"/> sets the replicas of the edited workload;
     /// per file only that file is rewritten, in one file the whole file is.
     /// </summary>
-    private static void WriteProject(string app, string repo, string version, int n, bool oneFile, bool hevLayer, int? edited)
+    internal static void WriteProject(string app, string repo, string version, int n, bool oneFile, bool hevLayer, int? edited)
     {
         var index = Synthetic.EditedIndex(n);
         if (edited is null)

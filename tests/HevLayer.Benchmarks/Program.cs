@@ -16,6 +16,7 @@ namespace HevLayer.Benchmarks;
 ///   keystroke N [loop]  one edited file's analyzer diagnostics, the floor and each HEVL analyzer alone
 ///   size N   the user's assembly with and without the generated code (bytes per workload)
 ///   floor N  the edit build with HevLayer against the plain compile of the same classes (one file each, and all in one), warm compiler server
+///   watch N  hevlayer watch: a save written to disk (one class per file, and all in one), against a cdk8s synth of the same objects
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
 /// Any other arguments go to BenchmarkDotNet (for example --filter *Generator*).
@@ -47,6 +48,8 @@ public static class Program
                 return 0;
             case "floor":
                 return FloorBuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            case "watch":
+                return WatchBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "build":
                 return BuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "roslyn":

@@ -24,6 +24,7 @@ internal sealed class FileChanges : IDisposable
     private readonly Dictionary<string, (bool Exists, DateTime Written, long Length)> polled = new(StringComparer.Ordinal);
     private readonly Timer poll;
     private readonly string[] ignored;
+    private CancellationTokenSource? arrival;
 
     /// <param name="projectDirectory">Watched with notifications, recursively.</param>
     /// <param name="ignoredFolders">Folders under it whose events are dropped (bin/, obj/).</param>
@@ -63,8 +64,22 @@ internal sealed class FileChanges : IDisposable
         return batch;
     }
 
+    /// <summary>A token cancelled as soon as a path arrives (already cancelled when one is waiting), to stop work the next save makes stale.</summary>
+    public CancellationToken NextArrival()
+    {
+        var next = new CancellationTokenSource();
+        Interlocked.Exchange(ref arrival, next)?.Dispose();
+        if (paths.Count > 0)
+        {
+            next.Cancel();
+        }
+
+        return next.Token;
+    }
+
     public void Dispose()
     {
+        arrival?.Dispose();
         poll.Dispose();
         foreach (var watcher in watchers)
         {
@@ -114,6 +129,14 @@ internal sealed class FileChanges : IDisposable
         }
 
         paths.Add(full);
+        try
+        {
+            Volatile.Read(ref arrival)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Replaced meanwhile: the new one sees the path in the queue.
+        }
     }
 
     private void Poll()
@@ -126,7 +149,7 @@ internal sealed class FileChanges : IDisposable
                 if (now != polled[file])
                 {
                     polled[file] = now;
-                    paths.Add(file);
+                    Report(file);
                 }
             }
         }

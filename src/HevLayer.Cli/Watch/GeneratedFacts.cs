@@ -1,52 +1,42 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using HevLayer.Build;
 using HevLayer.Policy.Emit;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HevLayer.Cli.Watch;
 
 /// <summary>
-/// Reads the <c>[GeneratedWorkload(...)]</c> facts of one generated file from the compilation, without
-/// emitting it: the compiler's binding of the attribute's constant arguments is what it would serialize
-/// into the assembly, where the build task's <see cref="ManifestReader"/> decodes them (in the constructor's
-/// order, which <see cref="WorkloadFacts"/> documents). The manifests are rendered by the same
-/// <see cref="ManifestWriter"/>.
+/// Reads the <c>[GeneratedWorkload(...)]</c> facts of one generated file, without emitting it. The generator
+/// writes every argument as a C# literal (<c>true</c>, <c>"text"</c>, <c>-3</c>, <c>null</c>,
+/// <c>new string[] { ... }</c>), whose value is the compiler's own parse of that token, which is the
+/// constant it serializes into the assembly where the build task's <see cref="ManifestReader"/> decodes it
+/// (in the constructor's order, which <see cref="WorkloadFacts"/> documents). No binding is needed; an
+/// argument of any other shape (a newer generator) is read through the compiler's binding instead. The
+/// manifests are rendered by the same <see cref="ManifestWriter"/>.
 /// </summary>
 internal static class GeneratedFacts
 {
     private const string AttributeName = "HevLayer.Manifests.GeneratedWorkloadAttribute";
+    private const int ArgumentCount = 19;
 
-    /// <summary>The manifests of the workload classes declared in <paramref name="tree"/>.</summary>
-    public static IReadOnlyList<EmbeddedManifest> Read(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The manifests of the workload classes in generated file <paramref name="tree"/>.</summary>
+    /// <param name="bind">The compilation to bind with, for an attribute the syntax alone does not give.</param>
+    public static IReadOnlyList<EmbeddedManifest> Read(SyntaxTree tree, Func<Compilation> bind, CancellationToken cancellationToken)
     {
-        var root = tree.GetRoot(cancellationToken);
-        var types = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>()
-            .Where(t => t.AttributeLists.Count > 0)
-            .ToList();
-        if (types.Count == 0)
-        {
-            return Array.Empty<EmbeddedManifest>();
-        }
-
-        var model = compilation.GetSemanticModel(tree);
         var result = new List<EmbeddedManifest>();
-        foreach (var type in types)
+        foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
         {
-            if (model.GetDeclaredSymbol(type, cancellationToken) is not { } symbol)
+            foreach (var attribute in type.AttributeLists.SelectMany(l => l.Attributes).Where(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal)))
             {
-                continue;
-            }
-
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                if (attribute.ApplicationSyntaxReference?.SyntaxTree == tree && attribute.AttributeClass?.ToDisplayString() == AttributeName)
+                var facts = FromSyntax(attribute) ?? FromBinding(bind(), tree, type, cancellationToken);
+                if (facts is not null)
                 {
-                    var workload = Facts(attribute).ToModel();
+                    var workload = facts.ToModel();
                     result.Add(new EmbeddedManifest(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload));
                 }
             }
@@ -55,13 +45,91 @@ internal static class GeneratedFacts
         return result;
     }
 
-    /// <summary>The facts, in the attribute constructor's order.</summary>
-    private static WorkloadFacts Facts(AttributeData attribute)
+    /// <summary>The facts from the literal arguments, or null when one is not a literal of the expected type.</summary>
+    internal static WorkloadFacts? FromSyntax(AttributeSyntax attribute)
     {
-        var a = attribute.ConstructorArguments;
-        if (a.Length != 19 || a.Any(c => c.Kind == TypedConstantKind.Error))
+        var a = attribute.ArgumentList?.Arguments;
+        if (a is not { Count: ArgumentCount } || a.Value.Any(x => x.NameEquals is not null || x.NameColon is not null))
         {
-            throw new InvalidOperationException($"A [GeneratedWorkload] attribute has {a.Length} arguments where this tool reads 19; use the hevlayer tool of the project's HevLayer.Generators version.");
+            return null;
+        }
+
+        var e = a.Value.Select(x => x.Expression).ToArray();
+        try
+        {
+            return new WorkloadFacts
+            {
+                Function = Bool(e[0]),
+                Name = String(e[1]) ?? throw new FormatException(),
+                Namespace = String(e[2]) ?? throw new FormatException(),
+                Paused = Bool(e[3]),
+                Labels = Strings(e[4]),
+                Annotations = Strings(e[5]),
+                Image = String(e[6]) ?? throw new FormatException(),
+                Pool = String(e[7]) ?? throw new FormatException(),
+                Mode = Int(e[8]),
+                MinReplicas = Int(e[9]),
+                MaxReplicas = Int(e[10]),
+                Set = Int(e[11]),
+                Values = Elements(e[12], "int").Select(Int).ToArray(),
+                Triggers = Int(e[13]),
+                TargetNamespaces = Strings(e[14]),
+                Inputs = Strings(e[15]),
+                Version = String(e[16]),
+                Filter = Strings(e[17]),
+                SourceType = String(e[18]) ?? throw new FormatException(),
+            };
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Bool(ExpressionSyntax e) => e.Kind() switch
+    {
+        SyntaxKind.TrueLiteralExpression => true,
+        SyntaxKind.FalseLiteralExpression => false,
+        _ => throw new FormatException(),
+    };
+
+    private static string? String(ExpressionSyntax e) => e switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => null,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal when !literal.Token.ContainsDiagnostics => literal.Token.ValueText,
+        _ => throw new FormatException(),
+    };
+
+    private static int Int(ExpressionSyntax e) => e switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal when literal.Token.Value is int value => value,
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.Value: int value } } => checked(-value),
+        _ => throw new FormatException(),
+    };
+
+    private static string[] Strings(ExpressionSyntax e) => Elements(e, "string").Select(x => String(x) ?? string.Empty).ToArray();
+
+    private static IEnumerable<ExpressionSyntax> Elements(ExpressionSyntax e, string elementType) => e switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => Array.Empty<ExpressionSyntax>(),
+        ArrayCreationExpressionSyntax { Type: { ElementType: PredefinedTypeSyntax element, RankSpecifiers.Count: 1 }, Initializer: { } init } when element.Keyword.ValueText == elementType => init.Expressions,
+        _ => throw new FormatException(),
+    };
+
+    /// <summary>The facts as the compiler binds them.</summary>
+    private static WorkloadFacts? FromBinding(Compilation compilation, SyntaxTree tree, TypeDeclarationSyntax type, CancellationToken cancellationToken)
+    {
+        var symbol = compilation.GetSemanticModel(tree).GetDeclaredSymbol(type, cancellationToken);
+        var attribute = symbol?.GetAttributes().FirstOrDefault(a => a.ApplicationSyntaxReference?.SyntaxTree == tree && a.AttributeClass?.ToDisplayString() == AttributeName);
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var a = attribute.ConstructorArguments;
+        if (a.Length != ArgumentCount || a.Any(c => c.Kind == TypedConstantKind.Error))
+        {
+            throw new InvalidOperationException($"A [GeneratedWorkload] attribute has {a.Length} arguments where this tool reads {ArgumentCount}; use the hevlayer tool of the project's HevLayer.Generators version.");
         }
 
         return new WorkloadFacts

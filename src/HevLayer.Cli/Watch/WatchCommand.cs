@@ -14,9 +14,10 @@ internal static class WatchCommand
         var project = new Option<string?>("--project") { Description = "The project file, or a folder holding one (default: the current folder)." };
         var framework = new Option<string?>("--framework", "-f") { Description = "The target framework of a multi-targeting project (default: its first)." };
         var configuration = new Option<string?>("--configuration", "-c") { Description = "The configuration (default: the project's, usually Debug); it decides the manifests folder as in dotnet build." };
+        var timings = new Option<bool>("--timings") { Description = "After each pass, print where its time went, step by step." };
         var command = new Command("watch", "Keep the project's compilation and generators warm and, on every save, write the changed manifests into the folder dotnet build writes (same files, same folder rules), after checking the change with the compiler and the HEVL analyzers: nothing is written while the build would fail. A change to the project file, its imports, .editorconfig or the set of source files loads the project again through MSBuild; an InfraRules change checks every workload. Ctrl+C stops it.")
         {
-            project, framework, configuration,
+            project, framework, configuration, timings,
         };
 
         command.SetAction(parsed =>
@@ -45,7 +46,7 @@ internal static class WatchCommand
                 return Program.UsageOrIo;
             }
 
-            return WatchLoop.Run(inputs, parsed.GetValue(framework), parsed.GetValue(configuration), stdout, stderr, stop.Token);
+            return WatchLoop.Run(inputs, parsed.GetValue(framework), parsed.GetValue(configuration), parsed.GetValue(timings), stdout, stderr, stop.Token);
         });
 
         return command;

@@ -19,11 +19,14 @@ internal static class WatchLoop
     /// <summary>The line printed when the first pass is written and the watch begins (tests wait for it).</summary>
     public const string Watching = "Watching for changes";
 
+    /// <summary>How the line of a whole-project check after saves begins.</summary>
+    public const string CheckLabel = "whole-project check";
+
     /// <summary>Files that make the project's inputs change: the project is loaded again through MSBuild.</summary>
     private static readonly string[] ProjectFileNames = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.Config" };
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static int Run(ProjectInputs first, string? framework, string? configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static int Run(ProjectInputs first, string? framework, string? configuration, bool timings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var loader = new AnalyzerLoader();
         var inputs = first;
@@ -32,7 +35,7 @@ internal static class WatchLoop
         {
             session = Load(inputs, loader, stdout, stderr, cancellationToken);
             var clock = Stopwatch.StartNew();
-            Report(stdout, "first pass (the whole project checked)", session.Full(cancellationToken), clock);
+            Report(stdout, timings, "first pass (the whole project checked)", session.Full(cancellationToken), clock);
         }
         catch (OperationCanceledException)
         {
@@ -52,8 +55,25 @@ internal static class WatchLoop
             {
                 while (true)
                 {
+                    if (session.CheckPending)
+                    {
+                        // The whole-project check of the last saves, until the next save arrives (it goes first).
+                        using var check = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, changes.NextArrival());
+                        try
+                        {
+                            var clock = Stopwatch.StartNew();
+                            if (session.Check(check.Token) is { } pass)
+                            {
+                                Report(stdout, timings, CheckLabel, pass, clock);
+                            }
+                        }
+                        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                        {
+                        }
+                    }
+
                     var batch = changes.Next(cancellationToken);
-                    var clock = Stopwatch.StartNew();
+                    var started = Stopwatch.StartNew();
                     foreach (var path in batch.Where(p => p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)))
                     {
                         // Someone else touched the folder: read that file again before the next write decides anything.
@@ -76,7 +96,7 @@ internal static class WatchLoop
                         {
                             inputs = ProjectInputs.Load(session.Inputs.ProjectFile, framework, configuration);
                             session = Load(inputs, loader, stdout, stderr, cancellationToken);
-                            Report(stdout, Relative(session, reason), session.Full(cancellationToken), clock);
+                            Report(stdout, timings, Relative(session, reason), session.Full(cancellationToken), started);
                         }
                         catch (ProjectLoadException e)
                         {
@@ -94,11 +114,11 @@ internal static class WatchLoop
                         continue;
                     }
 
-                    var pass = session.Changed(changedSources, changedAdditional, cancellationToken);
-                    if (pass is not null)
+                    var saved = session.Saved(changedSources, changedAdditional, cancellationToken);
+                    if (saved is not null)
                     {
                         var what = string.Join(", ", changedSources.Concat(changedAdditional).Select(p => Relative(session, p)));
-                        Report(stdout, what, pass, clock);
+                        Report(stdout, timings, what, saved, started);
                     }
                 }
             }
@@ -164,7 +184,7 @@ internal static class WatchLoop
     private static string Relative(WatchSession session, string path) => Path.GetRelativePath(session.Inputs.ProjectDirectory, path);
 
     /// <summary>The pass's diagnostics in the compiler's format, then one line on what was written (all on standard output, in order).</summary>
-    private static void Report(TextWriter stdout, string what, PassResult pass, Stopwatch clock)
+    private static void Report(TextWriter stdout, bool timings, string what, PassResult pass, Stopwatch clock)
     {
         var elapsed = clock.ElapsedMilliseconds;
         foreach (var diagnostic in pass.Shown)
@@ -172,12 +192,18 @@ internal static class WatchLoop
             stdout.WriteLine(diagnostic.ToString());
         }
 
+        if (timings)
+        {
+            stdout.WriteLine("  timings: " + string.Join(", ", pass.Steps.Select(s => $"{s.Step} {s.Milliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ms")));
+        }
+
         var errors = pass.Shown.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = pass.Shown.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var found = $"{errors} error(s), {warnings} warning(s)";
         if (pass.Blocked)
         {
-            stdout.WriteLine($"{what}: nothing written: the build would fail ({found}); the manifests stay as they were. ({elapsed} ms)");
+            var stay = what == CheckLabel ? "fix them before you build" : "the manifests stay as they were";
+            stdout.WriteLine($"{what}: nothing written: the build would fail ({found}); {stay}. ({elapsed} ms)");
             return;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -14,35 +15,54 @@ using Microsoft.CodeAnalysis.Text;
 namespace HevLayer.Cli.Watch;
 
 /// <summary>What one pass did, for the console line.</summary>
-/// <param name="Written">Files created or rewritten (kustomization.yaml and the record included).</param>
+/// <param name="Written">Files created or rewritten (kustomization.yaml included).</param>
 /// <param name="Deleted">Manifests removed.</param>
 /// <param name="Workloads">Manifests in the folder after the pass.</param>
 /// <param name="Shown">The diagnostics the pass reports, in file and position order.</param>
-/// <param name="Blocked">True when errors kept the folder as it was (the build would have failed).</param>
-internal sealed record PassResult(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Workloads, IReadOnlyList<Diagnostic> Shown, bool Blocked);
+/// <param name="Blocked">True when errors kept the folder as it was.</param>
+/// <param name="Steps">Where the pass's time went, step by step, in milliseconds (printed with --timings).</param>
+internal sealed record PassResult(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Workloads, IReadOnlyList<Diagnostic> Shown, bool Blocked, IReadOnlyList<(string Step, double Milliseconds)> Steps);
 
 /// <summary>
-/// One project's compilation and generator driver, kept warm between saves. A save replaces the changed
-/// syntax trees, re-runs the generators incrementally (only the changed workloads' generated files change),
-/// reads the facts of the changed generated files, checks the changed types with the compiler and the
-/// HEVL analyzers, and, when nothing in the project is at error level (when the build would succeed),
-/// writes through the build task's <see cref="ManifestFolder"/>.
+/// One project's compilation and generator driver, kept warm between saves.
+/// <para>
+/// A save takes the fast path: the saved files are compiled with only what their workloads' attributes can
+/// depend on (the other parts of their partial classes and every file that declares no workload: constants,
+/// assembly attributes, global usings), so the HEVL generator and analyzers bind a handful of classes, not
+/// all of them; the saved workloads' facts are read from the generated code, checked, and, with no error,
+/// written through the build task's <see cref="ManifestFolder"/>. Then the check (<see cref="Check"/>)
+/// compiles the whole project as the build does (every generator, the compiler's diagnostics of the saved
+/// files) and, should any manifest differ from the fast path's, writes the build's.
+/// </para>
+/// <para>
+/// When an attribute of a saved workload does not bind in the small compilation (it names something that
+/// lives in another workload's file), the save takes the whole-project path at once.
+/// </para>
 /// </summary>
 internal sealed class WatchSession
 {
+    /// <summary>Errors that say a name was not found: in the small compilation, a sign that it lacks a file.</summary>
+    private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal) { "CS0103", "CS0117", "CS0234", "CS0246", "CS0426", "CS0119", "CS0122", "CS1061" };
+
     private readonly ProjectInputs inputs;
     private readonly CSharpCommandLineArguments arguments;
     private readonly ConfigOptions options;
     private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
+    private readonly ISourceGenerator? hevLayer;
+    private readonly CSharpCompilation template;
     private readonly Dictionary<string, SyntaxTree> trees = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceIndex> index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileText> additionalFiles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (SourceText Text, IReadOnlyList<EmbeddedManifest> Manifests)> generated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmbeddedManifest> manifests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Diagnostic>> errors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
     private readonly ManifestFolder folder;
+    private readonly List<(string Step, double Milliseconds)> steps = new();
+    private readonly Stopwatch stepClock = new();
     private CSharpCompilation compilation;
     private GeneratorDriver driver;
 
-    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ConfigOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<ISourceGenerator> generators, CSharpCompilation compilation, ManifestFolder folder, IReadOnlyList<string> loadWarnings)
+    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ConfigOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<ISourceGenerator> generators, CSharpCompilation compilation, ManifestFolder folder, IReadOnlyList<string> loadWarnings, CancellationToken cancellationToken)
     {
         this.inputs = inputs;
         this.arguments = arguments;
@@ -51,9 +71,12 @@ internal sealed class WatchSession
         this.compilation = compilation;
         this.folder = folder;
         LoadWarnings = loadWarnings;
+        template = compilation.RemoveAllSyntaxTrees();
+        hevLayer = generators.FirstOrDefault(IsHevLayer);
         foreach (var tree in compilation.SyntaxTrees)
         {
             trees[tree.FilePath] = tree;
+            index[tree.FilePath] = SourceIndex.Of(tree, cancellationToken);
         }
 
         foreach (var file in arguments.AdditionalFiles)
@@ -61,12 +84,7 @@ internal sealed class WatchSession
             additionalFiles[file.Path] = new FileText(file.Path);
         }
 
-        driver = CSharpGeneratorDriver.Create(
-            generators,
-            additionalFiles.Values,
-            arguments.ParseOptions,
-            options,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        driver = CSharpGeneratorDriver.Create(generators, additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
     }
 
     /// <summary>The project the session compiles.</summary>
@@ -86,6 +104,9 @@ internal sealed class WatchSession
 
     /// <summary>The manifests folder (its writer remembers what it wrote).</summary>
     public ManifestFolder Folder => folder;
+
+    /// <summary>True when saved files wait for the whole-project check.</summary>
+    public bool CheckPending => toCheck.Count > 0;
 
     /// <summary>Builds the session from the compiler's command line. Reads every input once.</summary>
     public static WatchSession Create(ProjectInputs inputs, AnalyzerLoader loader, CancellationToken cancellationToken)
@@ -131,101 +152,266 @@ internal sealed class WatchSession
 
         var folder = new ManifestFolder(inputs.ManifestsDirectory, inputs.ProjectName);
         folder.Remember();
-        return new WatchSession(inputs, arguments, options, analyzers.ToImmutable(), generators.ToImmutable(), compilation, folder, warnings);
+        return new WatchSession(inputs, arguments, options, analyzers.ToImmutable(), generators.ToImmutable(), compilation, folder, warnings, cancellationToken);
     }
 
     /// <summary>
-    /// The first pass (and the pass after an AdditionalFile changed): the whole project is checked, as the build
-    /// does, and the folder brought in line.
+    /// The whole project, as the build checks it: every generator, the compiler's and the HEVL analyzers'
+    /// diagnostics of every file; the folder brought in line. The first pass, and the pass after an
+    /// AdditionalFile (InfraRules, a hand-written manifest) changed.
     /// </summary>
     public PassResult Full(CancellationToken cancellationToken)
     {
-        var output = Generate(cancellationToken, out var generatorDiagnostics);
+        Start();
+        var (newDriver, output, generatorDiagnostics, found) = Generate(cancellationToken);
         var all = WithAnalyzers(output).GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        Step("check the whole project");
+        Commit(newDriver, found);
         errors.Clear();
+        toCheck.Clear();
         var shown = Shown(generatorDiagnostics.Concat(all));
-        foreach (var error in shown.Where(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            Record(error);
-        }
-
+        Record(shown);
         return Write(shown);
     }
 
     /// <summary>A save: the files at <paramref name="changedSources"/> and <paramref name="changedAdditionalFiles"/> were written.</summary>
-    public PassResult? Changed(IReadOnlyCollection<string> changedSources, IReadOnlyCollection<string> changedAdditionalFiles, CancellationToken cancellationToken)
+    public PassResult? Saved(IReadOnlyCollection<string> changedSources, IReadOnlyCollection<string> changedAdditionalFiles, CancellationToken cancellationToken)
     {
-        var spans = new List<(SyntaxTree Tree, TextSpan? Span)>();
+        Start();
+        var changed = new List<string>();
+        var previous = new Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)>(StringComparer.Ordinal);
+        var support = false;
         foreach (var path in changedSources)
         {
             var old = trees[path];
-            var text = Read(path, arguments);
             var oldText = old.GetText(cancellationToken);
+            var text = Read(path, arguments);
             if (text.ContentEquals(oldText))
             {
                 continue;
             }
 
-            var tree = old.WithChangedText(text);
+            // The edit as a change to the old text, so that the parser reuses what it did not touch (a file of
+            // 1,000 classes is not parsed again); the same text as read, unless the encoding changed too.
+            var difference = Difference(oldText, text);
+            var tree = Equals(text.Encoding, oldText.Encoding)
+                ? old.WithChangedText(oldText.WithChanges(new TextChange(difference.Old, text.ToString(difference.New))))
+                : old.WithChangedText(text);
             trees[path] = tree;
             compilation = compilation.ReplaceSyntaxTree(old, tree);
+            previous[path] = (old, difference.Old, difference.New);
+            var wasWorkload = index[path].DeclaresWorkload;
+            index[path] = SourceIndex.Of(tree, cancellationToken);
 
-            // A file with errors is checked whole until it is clean; otherwise only the types the edit touched.
-            spans.Add((tree, errors.ContainsKey(path) ? null : TouchedTypes(tree, Changed(oldText, text), cancellationToken)));
+            // A file with no workload (constants, helpers) can change any workload's attributes.
+            support |= !wasWorkload && !index[path].DeclaresWorkload;
+            changed.Add(path);
         }
 
         var additionalChanged = false;
         foreach (var path in changedAdditionalFiles)
         {
-            var before = additionalFiles[path];
-            var after = new FileText(path);
-            if (after.GetText(cancellationToken)?.ContentEquals(before.GetText(cancellationToken) ?? SourceText.From(string.Empty)) == true)
+            var was = additionalFiles[path];
+            var now = new FileText(path);
+            if (now.GetText(cancellationToken)?.ContentEquals(was.GetText(cancellationToken) ?? SourceText.From(string.Empty)) == true)
             {
                 continue;
             }
 
-            additionalFiles[path] = after;
-            driver = driver.ReplaceAdditionalText(before, after);
+            additionalFiles[path] = now;
+            driver = driver.ReplaceAdditionalText(was, now);
             additionalChanged = true;
         }
 
+        Step("read and parse");
         if (additionalChanged)
         {
             // InfraRules or a hand-written manifest: every workload may be affected.
             return Full(cancellationToken);
         }
 
-        if (spans.Count == 0)
+        if (changed.Count == 0)
+        {
+            stepClock.Stop();
+            return null;
+        }
+
+        toCheck.UnionWith(changed);
+        return (support ? null : Fast(changed, previous, cancellationToken)) ?? Thorough(changed, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole-project check of the files saved since the last one: every generator on the whole
+    /// compilation (the build's manifests), the compiler's and the HEVL analyzers' diagnostics of those
+    /// files. Writes only where the build's manifests differ from what the fast path wrote.
+    /// </summary>
+    public PassResult? Check(CancellationToken cancellationToken)
+    {
+        if (toCheck.Count == 0)
         {
             return null;
         }
 
-        // Files whose errors were found earlier are checked again too, since this edit may have fixed them.
-        foreach (var path in errors.Keys.Where(p => trees.ContainsKey(p) && !spans.Any(s => s.Tree.FilePath == p)).ToList())
+        Start();
+        var files = toCheck.ToList();
+        var result = Thorough(files, cancellationToken);
+        toCheck.Clear();
+        return result;
+    }
+
+    /// <summary>The fast path (see the class summary); null when the small compilation cannot bind the saved workloads alone.</summary>
+    private PassResult? Fast(List<string> changed, Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)> previous, CancellationToken cancellationToken)
+    {
+        if (hevLayer is null)
         {
-            spans.Add((trees[path], null));
+            return null;
         }
 
-        var output = Generate(cancellationToken, out var generatorDiagnostics);
+        // The edited types of each saved file (a file of 1,000 workloads is compiled with only the edited ones).
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        var before = new HashSet<string>(StringComparer.Ordinal);
+        var reduced = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            var (old, oldSpan, newSpan) = previous[path];
+            before.UnionWith(SourceIndex.Touched(old, oldSpan, cancellationToken));
+            declared.UnionWith(SourceIndex.Touched(trees[path], newSpan, cancellationToken));
+            reduced[path] = SourceIndex.WithOnly(trees[path], declared, cancellationToken);
+        }
+
+        var included = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, entry) in index)
+        {
+            if (!reduced.ContainsKey(path) && (!entry.DeclaresWorkload || entry.Types.Any(declared.Contains)))
+            {
+                included.Add(path);
+            }
+        }
+
+        var small = template.AddSyntaxTrees(trees.Where(t => included.Contains(t.Key)).Select(t => t.Value).Concat(reduced.Values));
+        var smallDriver = CSharpGeneratorDriver.Create(ImmutableArray.Create(hevLayer), additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false))
+            .RunGeneratorsAndUpdateCompilation(small, out var output, out var generatorDiagnostics, cancellationToken);
+        Step("run the HEVL generator on the saved workloads");
+
+        var found = new List<Diagnostic>(generatorDiagnostics);
+        var withAnalyzers = WithAnalyzers(output);
+        foreach (var path in changed)
+        {
+            found.AddRange(trees[path].GetDiagnostics(cancellationToken));
+
+            // Of the compiler's findings in the small compilation, only those in the workloads' attributes are the save's own.
+            var tree = reduced[path];
+            var model = output.GetSemanticModel(tree);
+            foreach (var list in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not BlockSyntax).OfType<AttributeListSyntax>())
+            {
+                foreach (var diagnostic in model.GetDiagnostics(list.Span, cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    if (NotFound.Contains(diagnostic.Id))
+                    {
+                        return null;
+                    }
+
+                    found.Add(diagnostic);
+                }
+            }
+
+            found.AddRange(withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).GetAwaiter().GetResult());
+            found.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
+        }
+
+        Step("check the saved files");
+        var fresh = smallDriver.GetRunResult().GeneratedTrees
+            .SelectMany(t => GeneratedFacts.Read(t, () => output, cancellationToken))
+            .Where(m => declared.Contains(m.Workload.SourceType))
+            .ToList();
+        foreach (var gone in before.Concat(declared))
+        {
+            manifests.Remove(gone);
+        }
+
+        foreach (var manifest in fresh)
+        {
+            manifests[manifest.Workload.SourceType] = manifest;
+        }
+
+        Step("read the saved workloads' facts");
+        foreach (var path in changed)
+        {
+            errors.Remove(path);
+        }
+
+        var shown = Shown(found);
+        Record(shown);
+        return Write(shown);
+    }
+
+    /// <summary>The whole-project path for <paramref name="files"/>: the check, or a save the fast path cannot take.</summary>
+    private PassResult Thorough(IReadOnlyCollection<string> files, CancellationToken cancellationToken)
+    {
+        var (newDriver, output, generatorDiagnostics, facts) = Generate(cancellationToken);
         var withAnalyzers = WithAnalyzers(output);
         var found = new List<Diagnostic>(generatorDiagnostics);
-        foreach (var (tree, span) in spans)
+
+        // Files whose errors were found earlier are checked again too, since this save may have fixed them.
+        var checkedFiles = files.Concat(errors.Keys.Where(trees.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var path in checkedFiles)
         {
+            var tree = trees[path];
             var model = output.GetSemanticModel(tree);
-            found.AddRange(model.GetDiagnostics(span, cancellationToken));
-            found.AddRange(withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).GetAwaiter().GetResult().Where(d => span is null || d.Location.SourceSpan.IntersectsWith(span.Value)));
-            found.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, cancellationToken).GetAwaiter().GetResult());
-            errors.Remove(tree.FilePath);
+            found.AddRange(model.GetDiagnostics(null, cancellationToken));
+            found.AddRange(withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).GetAwaiter().GetResult());
+            found.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
+        }
+
+        Step("check the saved files in the whole project");
+
+        // Nothing above changed the session: a check cancelled by the next save leaves it as it was.
+        Commit(newDriver, facts);
+        foreach (var path in checkedFiles)
+        {
+            errors.Remove(path);
         }
 
         errors.Remove(string.Empty);
         var shown = Shown(found);
-        foreach (var error in shown.Where(d => d.Severity == DiagnosticSeverity.Error))
+        Record(shown);
+        return Write(shown);
+    }
+
+    /// <summary>The changed region of a text, in the old text's positions and in the new one's (common prefix and suffix removed).</summary>
+    private static (TextSpan Old, TextSpan New) Difference(SourceText before, SourceText after)
+    {
+        var a = before.ToString();
+        var b = after.ToString();
+        var prefix = 0;
+        var max = Math.Min(a.Length, b.Length);
+        while (prefix < max && a[prefix] == b[prefix])
         {
-            Record(error);
+            prefix++;
         }
 
-        return Write(shown);
+        var suffix = 0;
+        while (suffix < max - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        return (TextSpan.FromBounds(prefix, a.Length - suffix), TextSpan.FromBounds(prefix, b.Length - suffix));
+    }
+
+    private void Start()
+    {
+        if (!stepClock.IsRunning)
+        {
+            steps.Clear();
+            stepClock.Restart();
+        }
+    }
+
+    private void Step(string name)
+    {
+        steps.Add((name, stepClock.Elapsed.TotalMilliseconds));
+        stepClock.Restart();
     }
 
     private static SyntaxTree Parse(string path, CSharpCommandLineArguments arguments, CancellationToken cancellationToken) =>
@@ -248,83 +434,32 @@ internal sealed class WatchSession
         }
     }
 
-    /// <summary>The span of the new text that differs from the old (common prefix and suffix removed).</summary>
-    private static TextSpan Changed(SourceText before, SourceText after)
+    /// <summary>Runs every generator on the whole compilation and reads every workload's facts; the session is not changed.</summary>
+    private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<EmbeddedManifest> Manifests) Generate(CancellationToken cancellationToken)
     {
-        var a = before.ToString();
-        var b = after.ToString();
-        var prefix = 0;
-        var max = Math.Min(a.Length, b.Length);
-        while (prefix < max && a[prefix] == b[prefix])
+        var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
+        Step("run every generator on the whole project");
+        var found = new List<EmbeddedManifest>();
+        foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
         {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < max - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        return TextSpan.FromBounds(prefix, b.Length - suffix);
-    }
-
-    /// <summary>
-    /// The type declarations an edit at <paramref name="changed"/> touched, as one span (a finding may sit
-    /// anywhere in a touched type: a new pool makes an old ceiling too high); null (the whole file) when
-    /// the edit is outside every type.
-    /// </summary>
-    private static TextSpan? TouchedTypes(SyntaxTree tree, TextSpan changed, CancellationToken cancellationToken)
-    {
-        var root = tree.GetRoot(cancellationToken);
-        int start = int.MaxValue, end = -1;
-        foreach (var type in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<BaseTypeDeclarationSyntax>())
-        {
-            var span = type.FullSpan;
-            if (span.IntersectsWith(changed) || span.End == changed.Start || span.Start == changed.End)
-            {
-                start = Math.Min(start, span.Start);
-                end = Math.Max(end, span.End);
-            }
-        }
-
-        if (end < 0 || changed.Start < start || changed.End > end)
-        {
-            return null;
-        }
-
-        return TextSpan.FromBounds(start, end);
-    }
-
-    private Compilation Generate(CancellationToken cancellationToken, out ImmutableArray<Diagnostic> diagnostics)
-    {
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out diagnostics, cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var result in driver.GetRunResult().Results)
-        {
-            if (!IsHevLayer(result.Generator))
-            {
-                continue;
-            }
-
             foreach (var source in result.GeneratedSources)
             {
-                seen.Add(source.HintName);
-                if (generated.TryGetValue(source.HintName, out var known) && (ReferenceEquals(known.Text, source.SourceText) || known.Text.ContentEquals(source.SourceText)))
-                {
-                    continue;
-                }
-
-                generated[source.HintName] = (source.SourceText, GeneratedFacts.Read(output, source.SyntaxTree, cancellationToken));
+                found.AddRange(GeneratedFacts.Read(source.SyntaxTree, () => output, cancellationToken));
             }
         }
 
-        foreach (var gone in generated.Keys.Where(k => !seen.Contains(k)).ToList())
-        {
-            generated.Remove(gone);
-        }
+        Step("read the facts");
+        return (next, output, diagnostics, found);
+    }
 
-        return output;
+    private void Commit(GeneratorDriver next, List<EmbeddedManifest> found)
+    {
+        driver = next;
+        manifests.Clear();
+        foreach (var manifest in found)
+        {
+            manifests[manifest.Workload.SourceType] = manifest;
+        }
     }
 
     private static bool IsHevLayer(ISourceGenerator generator) =>
@@ -347,32 +482,33 @@ internal sealed class WatchSession
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
 
-    private void Record(Diagnostic error)
+    private void Record(IEnumerable<Diagnostic> shown)
     {
-        var path = error.Location.GetLineSpan().Path ?? string.Empty;
-        if (!errors.TryGetValue(path, out var list))
+        foreach (var error in shown.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
-            errors[path] = list = new List<Diagnostic>();
-        }
+            var path = error.Location.GetLineSpan().Path ?? string.Empty;
+            if (!errors.TryGetValue(path, out var list))
+            {
+                errors[path] = list = new List<Diagnostic>();
+            }
 
-        list.Add(error);
+            list.Add(error);
+        }
     }
 
+    /// <summary>Writes the folder unless an error anywhere in the project says the build would fail.</summary>
     private PassResult Write(List<Diagnostic> shown)
     {
-        if (errors.Count > 0)
+        if (errors.Count > 0 || !inputs.EmitManifests)
         {
-            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), 0, shown, Blocked: true);
+            stepClock.Stop();
+            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), manifests.Count, shown, Blocked: errors.Count > 0, steps.ToList());
         }
 
-        var manifests = generated.Values.SelectMany(g => g.Manifests).ToList();
-        if (!inputs.EmitManifests)
-        {
-            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), manifests.Count, shown, Blocked: false);
-        }
-
-        var result = folder.Write(manifests);
-        return new PassResult(result.Changed, result.Deleted, result.Manifests.Count, shown, Blocked: false);
+        var result = folder.Write(manifests.Values.ToList());
+        Step("write");
+        stepClock.Stop();
+        return new PassResult(result.Changed, result.Deleted, result.Manifests.Count, shown, Blocked: false, steps.ToList());
     }
 
     /// <summary>An AdditionalFile as the compiler reads it: once, when asked.</summary>
@@ -396,7 +532,7 @@ internal sealed class WatchSession
                 }
                 catch (IOException)
                 {
-                    // A missing AdditionalFile: the compiler reports it (CS2021-like) and the analyzers see no text.
+                    // A missing AdditionalFile: the analyzers see no text, as in the build.
                     text = null;
                 }
 
