@@ -24,32 +24,49 @@ internal sealed class FileChanges : IDisposable
     private readonly Dictionary<string, (bool Exists, DateTime Written, long Length)> polled = new(StringComparer.Ordinal);
     private readonly Timer poll;
     private readonly string[] ignored;
+    private readonly string project;
     private CancellationTokenSource? arrival;
 
-    /// <param name="projectDirectory">Watched with notifications, recursively.</param>
+    /// <param name="projectDirectory">Watched with notifications, recursively, for as long as this object lives (across reloads of the project, so no save is missed while MSBuild runs).</param>
     /// <param name="ignoredFolders">Folders under it whose events are dropped (bin/, obj/).</param>
-    /// <param name="manifestsDirectory">The manifests folder: its events are reported (so the writer can forget what it knew).</param>
-    /// <param name="outside">Files outside the project folder to poll, existing or not.</param>
-    public FileChanges(string projectDirectory, IEnumerable<string> ignoredFolders, string manifestsDirectory, IEnumerable<string> outside)
+    public FileChanges(string projectDirectory, IEnumerable<string> ignoredFolders)
     {
         ignored = ignoredFolders.Select(Folder).ToArray();
-        ManifestsDirectory = Folder(manifestsDirectory);
+        project = Folder(projectDirectory);
         Add(projectDirectory, recursive: true);
-        if (Directory.Exists(manifestsDirectory) && !Under(manifestsDirectory, Folder(projectDirectory)))
-        {
-            Add(manifestsDirectory, recursive: false);
-        }
-
-        foreach (var file in outside)
-        {
-            polled[file] = Stat(file);
-        }
-
         poll = new Timer(_ => Poll(), null, PollEvery, PollEvery);
     }
 
     /// <summary>The manifests folder, with a trailing separator.</summary>
-    public string ManifestsDirectory { get; }
+    public string ManifestsDirectory { get; private set; } = "\0";
+
+    /// <summary>
+    /// Follows the project's current manifests folder (its events are reported, so the writer can forget what
+    /// it knew) and polls <paramref name="outside"/>, files outside the project folder, existing or not. A
+    /// file polled before keeps its last reading, so a change made while the project was loading is seen.
+    /// </summary>
+    public void Track(string manifestsDirectory, IEnumerable<string> outside)
+    {
+        ManifestsDirectory = Folder(manifestsDirectory);
+        if (Directory.Exists(manifestsDirectory) && !Under(ManifestsDirectory, project) && !watchers.Any(w => Folder(w.Path) == ManifestsDirectory))
+        {
+            Add(manifestsDirectory, recursive: false);
+        }
+
+        lock (polled)
+        {
+            var wanted = outside.ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in polled.Keys.Where(k => !wanted.Contains(k)).ToList())
+            {
+                polled.Remove(gone);
+            }
+
+            foreach (var file in wanted.Where(f => !polled.ContainsKey(f)))
+            {
+                polled[file] = Stat(file);
+            }
+        }
+    }
 
     /// <summary>Waits for the next batch of changed paths (full paths, each once).</summary>
     public IReadOnlyCollection<string> Next(CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ internal static class WatchLoop
     /// <summary>The line printed when the first pass is written and the watch begins (tests wait for it).</summary>
     public const string Watching = "Watching for changes";
 
+    /// <summary>The diagnostics the last pass printed.</summary>
+    private static HashSet<string> printed = new(StringComparer.Ordinal);
+
     /// <summary>How the line of a whole-project check after saves begins.</summary>
     public const string CheckLabel = "whole-project check";
 
@@ -31,9 +34,13 @@ internal static class WatchLoop
         var loader = new AnalyzerLoader();
         var inputs = first;
         WatchSession session;
+
+        // Watching starts before the first pass, so a save made while it runs is not missed.
+        using var changes = new FileChanges(first.ProjectDirectory, new[] { Path.Combine(first.ProjectDirectory, "bin"), Path.Combine(first.ProjectDirectory, "obj") });
         try
         {
             session = Load(inputs, loader, stdout, stderr, cancellationToken);
+            Track(changes, session);
             var clock = Stopwatch.StartNew();
             Report(stdout, timings, "first pass (the whole project checked)", session.Full(cancellationToken), clock);
         }
@@ -49,7 +56,7 @@ internal static class WatchLoop
 
         while (!cancellationToken.IsCancellationRequested)
         {
-            using var changes = Watch(session);
+            Track(changes, session);
             stdout.WriteLine($"{Watching} in {session.Inputs.ProjectDirectory} (Ctrl+C to stop).");
             try
             {
@@ -166,7 +173,7 @@ internal static class WatchLoop
         return path.EndsWith(".cs", StringComparison.Ordinal) && (sources.Contains(path) != File.Exists(path));
     }
 
-    private static FileChanges Watch(WatchSession session)
+    private static void Track(FileChanges changes, WatchSession session)
     {
         var project = session.Inputs.ProjectDirectory;
         var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(project)) + Path.DirectorySeparatorChar;
@@ -178,19 +185,25 @@ internal static class WatchLoop
             outside.AddRange(ProjectFileNames.Take(3).Select(n => Path.Combine(folder.FullName, n)));
         }
 
-        return new FileChanges(project, new[] { Path.Combine(project, "bin"), Path.Combine(project, "obj") }, session.Inputs.ManifestsDirectory, outside.Distinct(StringComparer.Ordinal));
+        changes.Track(session.Inputs.ManifestsDirectory, outside.Distinct(StringComparer.Ordinal));
     }
 
     private static string Relative(WatchSession session, string path) => Path.GetRelativePath(session.Inputs.ProjectDirectory, path);
 
-    /// <summary>The pass's diagnostics in the compiler's format, then one line on what was written (all on standard output, in order).</summary>
+    /// <summary>
+    /// The pass's diagnostics in the compiler's format, then one line on what was written (all on standard
+    /// output, in order). A whole-project check repeats none of the diagnostics its save already printed.
+    /// </summary>
     private static void Report(TextWriter stdout, bool timings, string what, PassResult pass, Stopwatch clock)
     {
         var elapsed = clock.ElapsedMilliseconds;
-        foreach (var diagnostic in pass.Shown)
+        var lines = pass.Shown.Select(d => d.ToString()).ToList();
+        foreach (var line in what == CheckLabel ? lines.Where(l => !printed.Contains(l)) : lines)
         {
-            stdout.WriteLine(diagnostic.ToString());
+            stdout.WriteLine(line);
         }
+
+        printed = new HashSet<string>(lines, StringComparer.Ordinal);
 
         if (timings)
         {

@@ -14,7 +14,7 @@ namespace HevLayer.Generators.Tests.Cli;
 /// writes manifests equal to the input.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class EndToEndCliTests : IClassFixture<EndToEndCliTests.InstalledTool>
+public sealed partial class EndToEndCliTests : IClassFixture<EndToEndCliTests.InstalledTool>
 {
     private readonly InstalledTool tool;
 
