@@ -12,7 +12,8 @@ namespace HevLayer.Cli.Watch;
 /// <summary>What a source file declares, read from its syntax alone: its types' names, and whether one is a workload.</summary>
 /// <param name="Types">The full names of the types it declares (namespace and containing types, as C# displays them).</param>
 /// <param name="DeclaresWorkload">True when a type carries an attribute named Pipeline or Function.</param>
-internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool DeclaresWorkload)
+/// <param name="DeclaresConstants">True when it declares a constant or an enum, which another file's attributes may use.</param>
+internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool DeclaresWorkload, bool DeclaresConstants)
 {
     private static readonly string[] WorkloadAttributes = { "Pipeline", "PipelineAttribute", "Function", "FunctionAttribute" };
 
@@ -20,8 +21,9 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
         var workload = false;
+        var constants = false;
         Visit(tree.GetRoot(cancellationToken), string.Empty);
-        return new SourceIndex(types, workload);
+        return new SourceIndex(types, workload, constants);
 
         void Visit(SyntaxNode node, string prefix)
         {
@@ -36,6 +38,8 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
                         var name = prefix + type.Identifier.ValueText;
                         types.Add(name);
                         workload |= type.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal));
+                        constants |= type is EnumDeclarationSyntax
+                            || (type is TypeDeclarationSyntax declaration && declaration.Members.OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(m => m.ValueText == "const")));
                         Visit(type, name + ".");
                         break;
                 }

@@ -200,11 +200,11 @@ internal sealed class WatchSession
             trees[path] = tree;
             compilation = compilation.ReplaceSyntaxTree(old, tree);
             previous[path] = (old, difference.Old, difference.New);
-            var wasWorkload = index[path].DeclaresWorkload;
+            var was = index[path];
             index[path] = SourceIndex.Of(tree, cancellationToken);
 
-            // A file with no workload (constants, helpers) can change any workload's attributes.
-            support |= !wasWorkload && !index[path].DeclaresWorkload;
+            // A file with no workload (helpers), or with constants or enums, can change any workload's attributes.
+            support |= (!was.DeclaresWorkload && !index[path].DeclaresWorkload) || was.DeclaresConstants || index[path].DeclaresConstants;
             changed.Add(path);
         }
 

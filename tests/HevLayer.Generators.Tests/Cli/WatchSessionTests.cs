@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using HevLayer.Cli.Watch;
+using HevLayer.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace HevLayer.Generators.Tests.Cli;
+
+/// <summary>
+/// The watch session's fast path (a save compiled with only the edited workloads) against its oracle: a
+/// fresh session that compiles the whole project and runs the generator on all of it, as the build does.
+/// After every save of a scripted run over the shapes a project takes (one class per file, many in one
+/// file, partial classes split across files, constants in a plain file and in another workload's file,
+/// nested types, renames, deletions, a class that stops being a workload), the folder the session wrote
+/// must equal, byte for byte, the folder the fresh session writes.
+/// </summary>
+public sealed class WatchSessionTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "hevlayer-watch-" + Guid.NewGuid().ToString("N"));
+    private readonly string project;
+
+    public WatchSessionTests()
+    {
+        project = Path.Combine(root, "App");
+        Directory.CreateDirectory(project);
+        Write("infrarules.yaml", File.ReadAllText(Path.Combine(RepoPaths.SampleWorkers, "infrarules.yaml")));
+        Write("Defaults.cs", "[assembly: HevLayer.HevLayerDefaults(Namespace = \"search\", Image = \"ghcr.io/acme/w:1\")]\n");
+        Write("Pools.cs", "namespace Acme;\n\npublic static class Pools\n{\n    public const string Cpu = \"cpu\";\n}\n");
+        Write("Ingest.cs", Workload("Acme.Ingest", "ingest", "Pools.Cpu", 4));
+        Write("Split.cs", "using HevLayer;\n\nnamespace Acme;\n\n[Pipeline(\"split\")]\n[Scaling(Pool = \"gpu\", MaxReplicas = 2)]\npublic sealed partial class Split\n{\n}\n");
+        Write("Split.Logic.cs", "namespace Acme;\n\npublic sealed partial class Split\n{\n    public int Size => 3;\n}\n");
+        Write("Many.cs", "using HevLayer;\n\nnamespace Acme.Many\n{\n"
+            + string.Concat(Enumerable.Range(1, 4).Select(i => Block($"One{i}", $"one-{i}", "\"cpu\"", i)))
+            + "    public static partial class Outer\n    {\n" + Block("Inner", "inner", "\"cpu\"", 5) + "    }\n}\n");
+        Write("Borrow.cs", Workload("Acme.Borrow", "borrow", "Lender.Pool", 1));
+        Write("Lender.cs", "using HevLayer;\n\nnamespace Acme;\n\n[Pipeline(\"lender\")]\n[Scaling(Pool = Pool, MaxReplicas = 2)]\npublic sealed partial class Lender\n{\n    public const string Pool = \"gpu\";\n}\n");
+    }
+
+    [Fact]
+    public void Every_save_leaves_the_folder_the_whole_project_build_writes()
+    {
+        var session = Load("watched");
+        Assert.False(session.Full(CancellationToken.None).Blocked);
+        AssertAsBuilt();
+
+        // Fast: compiled with only the edited workloads. Whole: the save can change other workloads (a
+        // file with no workload, or with constants), or the small compilation cannot bind it alone.
+        const bool Fast = true, Whole = false;
+        var saves = new (string File, Func<string, string> Edit, bool Fast)[]
+        {
+            ("Ingest.cs", s => s.Replace("MaxReplicas = 4", "MaxReplicas = 3", StringComparison.Ordinal), Fast),
+            ("Split.cs", s => s.Replace("MaxReplicas = 2", "MaxReplicas = 3", StringComparison.Ordinal), Fast),
+            ("Split.Logic.cs", s => s.Replace("=> 3", "=> 4", StringComparison.Ordinal), Whole),
+            ("Many.cs", s => s.Replace("MaxReplicas = 3)", "MaxReplicas = 9)", StringComparison.Ordinal), Fast),
+            ("Many.cs", s => s.Replace("class One2", "class Two2", StringComparison.Ordinal), Fast),
+            ("Many.cs", s => s.Replace("\"one-4\"", "\"four\"", StringComparison.Ordinal).Replace("MaxReplicas = 5)", "MaxReplicas = 7)", StringComparison.Ordinal), Fast),
+            ("Many.cs", s => s.Replace("[Pipeline(\"one-1\")]", string.Empty, StringComparison.Ordinal), Fast),
+            ("Many.cs", s => s.Replace("using HevLayer;", "using HevLayer;\nusing System;", StringComparison.Ordinal), Fast),
+            ("Pools.cs", s => s.Replace("\"cpu\"", "\"gpu\"", StringComparison.Ordinal), Whole),
+            ("Borrow.cs", s => s.Replace("MaxReplicas = 1", "MaxReplicas = 2", StringComparison.Ordinal), Whole),
+            ("Lender.cs", s => s.Replace("Pool = \"gpu\"", "Pool = \"cpu\"", StringComparison.Ordinal), Whole),
+            ("Ingest.cs", s => s.Replace("\"ingest\"", "\"ingest-v2\"", StringComparison.Ordinal), Fast),
+        };
+
+        foreach (var (file, edit, fast) in saves)
+        {
+            var path = Path.Combine(project, file);
+            var before = File.ReadAllText(path);
+            var after = edit(before);
+            Assert.NotEqual(before, after);
+            File.WriteAllText(path, after);
+
+            var pass = session.Saved(new[] { path }, Array.Empty<string>(), CancellationToken.None);
+            Assert.NotNull(pass);
+            Assert.False(pass!.Blocked, $"{file}: {string.Join("\n", pass.Shown)}");
+            Assert.True(fast == pass.Steps.Any(s => s.Step == "read the saved workloads' facts"), $"{file}: {string.Join(", ", pass.Steps.Select(s => s.Step))}");
+            AssertAsBuilt();
+
+            // The whole-project check after it agrees: it writes nothing.
+            var check = session.Check(CancellationToken.None);
+            Assert.NotNull(check);
+            Assert.Empty(check!.Written);
+            Assert.Empty(check.Deleted);
+        }
+    }
+
+    [Fact]
+    public void A_save_the_analyzers_reject_is_not_written_and_its_fix_is()
+    {
+        var session = Load("watched");
+        session.Full(CancellationToken.None);
+        var ingest = Path.Combine(project, "Ingest.cs");
+        var original = File.ReadAllText(ingest);
+
+        File.WriteAllText(ingest, original.Replace("MaxReplicas = 4", "MaxReplicas = 40", StringComparison.Ordinal));
+        var rejected = session.Saved(new[] { ingest }, Array.Empty<string>(), CancellationToken.None)!;
+        Assert.True(rejected.Blocked);
+        Assert.Contains(rejected.Shown, d => d.Id == "HEVL002" && d.Location.GetLineSpan().Path == ingest);
+        Assert.Contains("max: 4", File.ReadAllText(Path.Combine(root, "watched", "pipeline.search.ingest.yaml")), StringComparison.Ordinal);
+
+        File.WriteAllText(ingest, original.Replace("MaxReplicas = 4", "MaxReplicas = 5", StringComparison.Ordinal));
+        var fixedPass = session.Saved(new[] { ingest }, Array.Empty<string>(), CancellationToken.None)!;
+        Assert.False(fixedPass.Blocked);
+        Assert.Equal(new[] { "pipeline.search.ingest.yaml" }, fixedPass.Written);
+        AssertAsBuilt();
+    }
+
+    public void Dispose() => ConsumerProject.TryDelete(root);
+
+    private static string Workload(string type, string name, string pool, int max)
+    {
+        var dot = type.LastIndexOf('.');
+        return $"using HevLayer;\n\nnamespace {type[..dot]};\n\n[Pipeline(\"{name}\")]\n[Scaling(Pool = {pool}, MaxReplicas = {max})]\npublic sealed partial class {type[(dot + 1)..]}\n{{\n}}\n";
+    }
+
+    private static string Block(string type, string name, string pool, int max) =>
+        $"    [Pipeline(\"{name}\")]\n    [Scaling(Pool = {pool}, MaxReplicas = {max})]\n    public sealed partial class {type}\n    {{\n        public int Work() => {max};\n    }}\n\n";
+
+    private void Write(string file, string text) => File.WriteAllText(Path.Combine(project, file), text);
+
+    /// <summary>A session over the project's files, as MSBuild would give csc: the references of the test host, the HevLayer generator and analyzers, InfraRules marked as the SDK marks it.</summary>
+    private WatchSession Load(string manifests)
+    {
+        var config = Path.Combine(root, "build.globalconfig");
+        File.WriteAllText(config, $"is_global = true\n\n[{Path.Combine(project, "infrarules.yaml")}]\nbuild_metadata.AdditionalFiles.HevLayerInfraRules = true\n");
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll");
+        var analyzers = Path.GetDirectoryName(typeof(WorkloadGenerator).Assembly.Location)!;
+        var arguments = new List<string> { "/target:library", "/langversion:12.0", "/nullable:enable", "/analyzerconfig:" + config, "/additionalfile:" + Path.Combine(project, "infrarules.yaml") };
+        arguments.AddRange(trusted.Append(typeof(HevLayer.Manifests.WorkloadManifest).Assembly.Location).Select(r => "/reference:" + r));
+        arguments.Add("/analyzer:" + Path.Combine(analyzers, "HevLayer.Generators.dll"));
+        arguments.AddRange(Directory.GetFiles(project, "*.cs").Order(StringComparer.Ordinal));
+        var inputs = new ProjectInputs(Path.Combine(project, "App.csproj"), project, "App", Path.Combine(root, manifests), EmitManifests: true, RoslynDirectory: string.Empty, arguments);
+        return WatchSession.Create(inputs, new AnalyzerLoader(), CancellationToken.None);
+    }
+
+    /// <summary>The watched folder equals the folder a fresh whole-project session writes now.</summary>
+    private void AssertAsBuilt()
+    {
+        var built = Path.Combine(root, "built");
+        ConsumerProject.TryDelete(built);
+        var fresh = Load("built").Full(CancellationToken.None);
+        Assert.False(fresh.Blocked, string.Join("\n", fresh.Shown));
+        var expected = Directory.GetFiles(built).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        var actual = Directory.GetFiles(Path.Combine(root, "watched")).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, text) in expected)
+        {
+            Assert.Equal(text, actual[name]);
+        }
+    }
+}
