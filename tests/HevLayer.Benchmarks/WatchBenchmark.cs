@@ -236,10 +236,12 @@ public static class WatchBenchmark
 
         // Generate main.js from the manifests dotnet build wrote: the same objects, written as code.
         File.WriteAllText(Path.Combine(cdk, "generate.js"), """
-            const fs = require('fs'); const path = require('path'); const { Yaml } = require('cdk8s');
+            const fs = require('fs'); const path = require('path');
+            // The YAML parser cdk8s bundles (its Yaml.load starts a process per file).
+            const yaml = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
             const dir = process.argv[2];
             const objects = fs.readdirSync(dir).filter(f => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort()
-              .map(f => Yaml.load(path.join(dir, f))[0]);
+              .map(f => yaml.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
             let js = "const { App, Chart, ApiObject } = require('cdk8s');\nconst app = new App({ outdir: 'dist' });\nconst chart = new Chart(app, 'workers', { disableResourceNameHashes: true });\n";
             objects.forEach((o, i) => { js += `new ApiObject(chart, 'w${i}', ${JSON.stringify(o)});\n`; });
             js += "app.synth();\n";

@@ -153,3 +153,53 @@ public sealed class WatchSessionTests : IDisposable
         }
     }
 }
+
+/// <summary>
+/// watch reads the facts from the generated attribute's literals, without binding. Held to the golden
+/// files: every generated source of every golden case gives, through the one manifest writer, exactly the
+/// golden manifests the build writes, and never needs the compiler's binding.
+/// </summary>
+public sealed class GeneratedFactsTests
+{
+    [Theory]
+    [InlineData("SampleWorkers")]
+    [InlineData("Shapes")]
+    public void The_literals_of_the_golden_sources_give_the_golden_manifests(string goldenCase)
+    {
+        var folder = Path.Combine(RepoPaths.Golden, goldenCase);
+        var read = Directory.GetFiles(Path.Combine(folder, "sources"), "*.g.cs")
+            .SelectMany(f => GeneratedFacts.Read(
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f),
+                () => throw new InvalidOperationException("bound " + f),
+                CancellationToken.None))
+            .ToDictionary(m => m.FileName, m => m.Yaml, StringComparer.Ordinal);
+        var golden = Directory.GetFiles(Path.Combine(folder, "manifests"), "*.yaml")
+            .Where(f => Path.GetFileName(f) != "kustomization.yaml")
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+
+        Assert.NotEmpty(golden);
+        Assert.Equal(golden.Keys.Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, yaml) in golden)
+        {
+            Assert.Equal(yaml, read[name]);
+        }
+    }
+
+    [Theory]
+    [InlineData("Name")]
+    [InlineData("-")]
+    [InlineData("new string[] { }")]
+    public void An_argument_that_is_no_literal_of_its_type_is_left_to_the_compiler(string replacement)
+    {
+        var source = File.ReadAllText(Directory.GetFiles(Path.Combine(RepoPaths.Golden, "SampleWorkers", "sources"), "HevLayer.Workloads.*.g.cs")[0]);
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
+        var attribute = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
+        Assert.NotNull(GeneratedFacts.FromSyntax(attribute));
+
+        // The replica count (argument 10) as something that is not an int literal.
+        var argument = attribute.ArgumentList!.Arguments[10];
+        var changed = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.Remove(argument.SpanStart, argument.Span.Length).Insert(argument.SpanStart, replacement));
+        var other = changed.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
+        Assert.Null(GeneratedFacts.FromSyntax(other));
+    }
+}
