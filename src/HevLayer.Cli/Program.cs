@@ -4,7 +4,7 @@ using System.IO;
 
 namespace HevLayer.Cli;
 
-/// <summary>The <c>hevlayer</c> command: <c>check</c> and <c>import</c>.</summary>
+/// <summary>The <c>hevlayer</c> command: <c>check</c>, <c>import</c>, <c>schema</c>, <c>diff</c> and <c>watch</c>.</summary>
 public static class Program
 {
     /// <summary>Exit code: nothing at error level.</summary>
@@ -22,7 +22,7 @@ public static class Program
     /// <summary>Runs the command line with the given standard streams (tests call this in process).</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Check hand-written Layer Pipeline and Function manifests against InfraRules/default with the HevLayer.Generators rules, and import them as attributed C# classes.")
+        var root = new RootCommand("The HevLayer.Generators tool for Layer Pipelines and Functions: check hand-written manifests against InfraRules/default with the analyzers' rules, import them as attributed C# classes, diff the build's manifests against the cluster, and watch a project to write its manifests on every save.")
         {
             CheckCommand.Create(stdin, stdout, stderr),
             ImportCommand.Create(stdin, stdout, stderr),

@@ -68,7 +68,8 @@ internal sealed record ProjectInputs(
     /// <param name="configuration">The configuration (default: the project's, usually Debug).</param>
     public static ProjectInputs Load(string projectFile, string? framework, string? configuration)
     {
-        var common = new List<string> { "msbuild", projectFile, "-nologo" };
+        // No MSBuild node outlives the query: watch leaves no background process behind.
+        var common = new List<string> { "msbuild", projectFile, "-nologo", "-nodeReuse:false" };
         if (!string.IsNullOrEmpty(configuration))
         {
             common.Add("-p:Configuration=" + configuration);

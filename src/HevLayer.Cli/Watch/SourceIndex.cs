@@ -22,29 +22,15 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
         var types = new HashSet<string>(StringComparer.Ordinal);
         var workload = false;
         var constants = false;
-        Visit(tree.GetRoot(cancellationToken), string.Empty);
-        return new SourceIndex(types, workload, constants);
-
-        void Visit(SyntaxNode node, string prefix)
+        foreach (var (type, name) in Declared(tree, nested: true, cancellationToken))
         {
-            foreach (var child in node.ChildNodes())
-            {
-                switch (child)
-                {
-                    case BaseNamespaceDeclarationSyntax ns:
-                        Visit(ns, prefix + ns.Name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal) + ".");
-                        break;
-                    case BaseTypeDeclarationSyntax type:
-                        var name = prefix + type.Identifier.ValueText;
-                        types.Add(name);
-                        workload |= type.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal));
-                        constants |= type is EnumDeclarationSyntax
-                            || (type is TypeDeclarationSyntax declaration && declaration.Members.OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(m => m.ValueText == "const")));
-                        Visit(type, name + ".");
-                        break;
-                }
-            }
+            types.Add(name);
+            workload |= type.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal));
+            constants |= type is EnumDeclarationSyntax
+                || (type is TypeDeclarationSyntax declaration && declaration.Members.OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(m => m.ValueText == "const")));
         }
+
+        return new SourceIndex(types, workload, constants);
     }
 
     /// <summary>
@@ -53,7 +39,7 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
     /// </summary>
     public static IReadOnlyCollection<string> Touched(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
     {
-        var all = Outermost(tree, cancellationToken).ToList();
+        var all = Declared(tree, nested: false, cancellationToken);
         var touched = all.Where(t => t.Node.FullSpan.IntersectsWith(span) || t.Node.FullSpan.End == span.Start || t.Node.FullSpan.Start == span.End).ToList();
         var inside = touched.Count > 0 && touched.Min(t => t.Node.FullSpan.Start) <= span.Start && touched.Max(t => t.Node.FullSpan.End) >= span.End;
         var chosen = inside ? touched : all;
@@ -77,7 +63,7 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
     /// </summary>
     public static SyntaxTree WithOnly(SyntaxTree tree, IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
     {
-        var blank = Outermost(tree, cancellationToken).Where(t => !keep.Contains(t.Name) && IsWorkload(t.Node)).Select(t => t.Node.FullSpan).ToList();
+        var blank = Declared(tree, nested: false, cancellationToken).Where(t => !keep.Contains(t.Name) && IsWorkload(t.Node)).Select(t => t.Node.FullSpan).ToList();
         if (blank.Count == 0)
         {
             return tree;
@@ -103,8 +89,8 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
         type.DescendantNodesAndSelf(n => n is not BlockSyntax).OfType<BaseTypeDeclarationSyntax>()
             .Any(t => t.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal)));
 
-    /// <summary>The types declared directly in the file or its namespaces, with their full names.</summary>
-    private static IEnumerable<(BaseTypeDeclarationSyntax Node, string Name)> Outermost(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The types declared in the file with their full names: those directly in the file or its namespaces, and with <paramref name="nested"/> those inside them too.</summary>
+    private static List<(BaseTypeDeclarationSyntax Node, string Name)> Declared(SyntaxTree tree, bool nested, CancellationToken cancellationToken)
     {
         var found = new List<(BaseTypeDeclarationSyntax, string)>();
         Visit(tree.GetRoot(cancellationToken), string.Empty);
@@ -121,6 +107,11 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
                         break;
                     case BaseTypeDeclarationSyntax type:
                         found.Add((type, prefix + type.Identifier.ValueText));
+                        if (nested)
+                        {
+                            Visit(type, prefix + type.Identifier.ValueText + ".");
+                        }
+
                         break;
                 }
             }
