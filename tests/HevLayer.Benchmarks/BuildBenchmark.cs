@@ -234,6 +234,15 @@ public static class BuildBenchmark
         return (process.ExitCode, output.ToString());
     }
 
+    /// <summary>Packs the analyzer package into <paramref name="root"/>/feed, makes it the only source of consumers under <paramref name="root"/>, and returns its version.</summary>
+    internal static string PackFeed(string repo, string root, Dictionary<string, string> env)
+    {
+        var feed = Path.Combine(root, "feed");
+        Check(Dotnet(repo, env, "pack", Path.Combine(repo, "src", "HevLayer.Generators.Package"), "-c", "Release", "-o", feed, "-v:q"));
+        File.WriteAllText(Path.Combine(root, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"bench\" value=\"{feed}\" /></packageSources></configuration>");
+        return Directory.GetFiles(feed, "HevLayer.Generators.*.nupkg").Select(Path.GetFileNameWithoutExtension).Single()!["HevLayer.Generators.".Length..];
+    }
+
     internal static string FindRepo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -23,15 +23,12 @@ public static class FloorBuildBenchmark
     {
         var repo = BuildBenchmark.FindRepo();
         var root = Path.Combine(Path.GetTempPath(), "hevlayer-floor-" + n.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
-        var feed = Path.Combine(root, "feed");
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages"), ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
         var rows = new List<string>();
         try
         {
             Console.WriteLine($"== Edit build against the plain compile floor, N = {n:N0} workloads ({root})");
-            BuildBenchmark.Check(BuildBenchmark.Dotnet(repo, env, "pack", Path.Combine(repo, "src", "HevLayer.Generators.Package"), "-c", "Release", "-o", feed, "-v:q"));
-            var version = Directory.GetFiles(feed, "HevLayer.Generators.*.nupkg").Select(Path.GetFileNameWithoutExtension).Single()!["HevLayer.Generators.".Length..];
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"bench\" value=\"{feed}\" /></packageSources></configuration>");
+            var version = BuildBenchmark.PackFeed(repo, root, env);
 
             foreach (var oneFile in new[] { false, true })
             {

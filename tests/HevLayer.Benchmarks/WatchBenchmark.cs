@@ -29,17 +29,14 @@ public static class WatchBenchmark
     {
         var repo = BuildBenchmark.FindRepo();
         var root = Path.Combine(Path.GetTempPath(), "hevlayer-watch-" + n.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
-        var feed = Path.Combine(root, "feed");
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages"), ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
         var rows = new List<string>();
         try
         {
             Console.WriteLine($"== hevlayer watch, save to disk, against a cdk8s synth, N = {n:N0} workloads ({root})");
-            BuildBenchmark.Check(BuildBenchmark.Dotnet(repo, env, "pack", Path.Combine(repo, "src", "HevLayer.Generators.Package"), "-c", "Release", "-o", feed, "-v:q"));
+            var version = BuildBenchmark.PackFeed(repo, root, env);
             BuildBenchmark.Check(BuildBenchmark.Dotnet(repo, env, "build", Path.Combine(repo, "src", "HevLayer.Cli"), "-c", "Release", "-v:q"));
             var tool = Path.Combine(repo, "src", "HevLayer.Cli", "bin", "Release", "net8.0", "hevlayer.dll");
-            var version = Directory.GetFiles(feed, "HevLayer.Generators.*.nupkg").Select(Path.GetFileNameWithoutExtension).Single()!["HevLayer.Generators.".Length..];
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"bench\" value=\"{feed}\" /></packageSources></configuration>");
 
             string? manifests = null;
             foreach (var oneFile in new[] { false, true })
