@@ -169,8 +169,12 @@ internal static class WatchLoop
             return true;
         }
 
-        // A source file added, deleted or renamed: the Compile items are MSBuild's to say.
-        return path.EndsWith(".cs", StringComparison.Ordinal) && (sources.Contains(path) != File.Exists(path));
+        // A source file added, deleted or renamed: the Compile items are MSBuild's to say. So are the
+        // AdditionalFiles: infrarules.yaml beside the project is one only while it exists, and a YAML file may
+        // match a HevLayerManifest glob.
+        var additional = session.AdditionalFiles.Contains(path, StringComparer.Ordinal);
+        return (path.EndsWith(".cs", StringComparison.Ordinal) && sources.Contains(path) != File.Exists(path))
+            || ((path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)) && additional != File.Exists(path));
     }
 
     private static void Track(FileChanges changes, WatchSession session)

@@ -85,8 +85,19 @@ public sealed partial class EndToEndCliTests
         Assert.Contains("wrote pipeline.search.audit-log.yaml", pass[^1], StringComparison.Ordinal);
         Assert.Contains("ghcr.io/acme/layer-workers:2.0.0", System.Text.Encoding.UTF8.GetString(consumer.ManifestFiles()["pipeline.search.audit-log.yaml"]), StringComparison.Ordinal);
 
-        // A deleted file: its manifest goes.
+        // InfraRules deleted: the build then has none (HEVL200 per workload, an error with warnings as errors);
+        // written back, the project is loaded again with it.
         var mark = watch.Mark();
+        consumer.Delete("infrarules.yaml");
+        pass = watch.WaitFor(IsPassLine, mark, Reload);
+        Assert.Contains(pass, l => l.StartsWith("infrarules.yaml: the project's inputs changed", StringComparison.Ordinal));
+        Assert.Contains(pass, l => l.Contains(": error HEVL200:", StringComparison.Ordinal));
+        Assert.StartsWith("infrarules.yaml: nothing written", pass[^1], StringComparison.Ordinal);
+        pass = Save(watch, consumer, "infrarules.yaml", infraRules, Reload);
+        Assert.StartsWith("infrarules.yaml: no manifest changed; 5 manifest(s), 0 error(s)", pass[^1], StringComparison.Ordinal);
+
+        // A deleted file: its manifest goes.
+        mark = watch.Mark();
         consumer.Delete("AuditLog.cs");
         pass = watch.WaitFor(IsPassLine, mark, Reload);
         Assert.Contains("removed pipeline.search.audit-log.yaml", pass[^1], StringComparison.Ordinal);
