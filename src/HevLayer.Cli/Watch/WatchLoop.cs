@@ -121,11 +121,18 @@ internal static class WatchLoop
                         continue;
                     }
 
-                    var saved = session.Saved(changedSources, changedAdditional, cancellationToken);
-                    if (saved is not null)
+                    var what = string.Join(", ", changedSources.Concat(changedAdditional).Select(p => Relative(session, p)));
+                    try
                     {
-                        var what = string.Join(", ", changedSources.Concat(changedAdditional).Select(p => Relative(session, p)));
-                        Report(stdout, timings, what, saved, started);
+                        if (session.Saved(changedSources, changedAdditional, cancellationToken) is { } saved)
+                        {
+                            Report(stdout, timings, what, saved, started);
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // A file an editor still holds, or one removed under us: the next save tries again.
+                        stdout.WriteLine($"{what}: not read ({e.Message}); waiting for the next save.");
                     }
                 }
             }

@@ -181,11 +181,12 @@ internal sealed class WatchSession
         var changed = new List<string>();
         var previous = new Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)>(StringComparer.Ordinal);
         var support = false;
-        foreach (var path in changedSources)
+        // Every file is read before anything changes, so a file that cannot be read leaves the session as it was.
+        var read = changedSources.Select(p => (Path: p, Text: Read(p, arguments))).ToList();
+        foreach (var (path, text) in read)
         {
             var old = trees[path];
             var oldText = old.GetText(cancellationToken);
-            var text = Read(path, arguments);
             if (text.ContentEquals(oldText))
             {
                 continue;
