@@ -102,8 +102,13 @@ public sealed partial class EndToEndCliTests
         pass = watch.WaitFor(IsPassLine, mark, Reload);
         Assert.Contains("removed pipeline.search.audit-log.yaml", pass[^1], StringComparison.Ordinal);
 
-        // Ctrl+C: a clean stop, no temporary file left.
+        // Ctrl+C as soon as a save is written, while its whole-project check runs: a clean stop, no
+        // temporary file left, the save on disk.
+        mark = watch.Mark();
+        consumer.Write("IngestDocs.cs", ingest.Replace("MaxReplicas = 4", "MaxReplicas = 5", StringComparison.Ordinal));
+        Assert.StartsWith("IngestDocs.cs: wrote pipeline.search.ingest-docs.yaml", watch.WaitFor(IsPassLine, mark)[^1], StringComparison.Ordinal);
         Assert.Equal(0, watch.Interrupt(TimeSpan.FromSeconds(30)));
+        Assert.Contains("max: 5", File.ReadAllText(Path.Combine(consumer.ManifestsDirectory, "pipeline.search.ingest-docs.yaml")), StringComparison.Ordinal);
         Assert.Contains("Stopped.", watch.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(consumer.ManifestsDirectory, "*.tmp"));
 
