@@ -52,7 +52,9 @@ public static class ManifestReader
                 WorkloadModel workload;
                 try
                 {
-                    workload = Decode(ref blob).ToModel();
+                    var facts = Decode(ref blob);
+                    facts.SourceType = TypeName(md, md.GetTypeDefinition(type));
+                    workload = facts.ToModel();
                 }
                 catch (Exception e) when (e is BadImageFormatException or ArgumentOutOfRangeException or InvalidOperationException)
                 {
@@ -94,9 +96,22 @@ public static class ManifestReader
             Inputs = Strings(ref blob),
             Version = blob.ReadSerializedString(),
             Filter = Strings(ref blob),
-            SourceType = String(ref blob),
         };
         return facts;
+    }
+
+    /// <summary>The C# name of a type definition as the generator writes it: namespace, containing types and name, dot-separated.</summary>
+    private static string TypeName(MetadataReader md, TypeDefinition type)
+    {
+        var name = md.GetString(type.Name);
+        var declaring = type.GetDeclaringType();
+        if (!declaring.IsNil)
+        {
+            return TypeName(md, md.GetTypeDefinition(declaring)) + "." + name;
+        }
+
+        var ns = md.GetString(type.Namespace);
+        return ns.Length == 0 ? name : ns + "." + name;
     }
 
     private static string String(ref BlobReader blob) => blob.ReadSerializedString() ?? throw new BadImageFormatException("A required string is null.");

@@ -21,21 +21,21 @@ public static class Generated
 
     /// <summary>The Pipeline manifest of <paramref name="type"/>, built on first use and kept in <paramref name="cache"/>.</summary>
     public static PipelineManifest Pipeline(ref PipelineManifest? cache, Type type) =>
-        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Pipeline(Facts(type)), null) ?? cache!;
+        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Pipeline(Facts(type), SourceType(type)), null) ?? cache!;
 
     /// <summary>The Function manifest of <paramref name="type"/>, built on first use and kept in <paramref name="cache"/>.</summary>
     public static FunctionManifest Function(ref FunctionManifest? cache, Type type) =>
-        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Function(Facts(type)), null) ?? cache!;
+        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Function(Facts(type), SourceType(type)), null) ?? cache!;
 
-    /// <summary>The Pipeline manifest that <paramref name="facts"/> describe.</summary>
-    public static PipelineManifest Pipeline(GeneratedWorkloadAttribute facts) => new(
+    /// <summary>The Pipeline manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
+    public static PipelineManifest Pipeline(GeneratedWorkloadAttribute facts, string sourceType) => new(
         Metadata(facts),
         new PipelineSpec(facts.Paused, Worker(facts), Retry(facts), Scaling(facts)),
-        facts.SourceType,
+        sourceType,
         FileName("pipeline", facts));
 
-    /// <summary>The Function manifest that <paramref name="facts"/> describe.</summary>
-    public static FunctionManifest Function(GeneratedWorkloadAttribute facts) => new(
+    /// <summary>The Function manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
+    public static FunctionManifest Function(GeneratedWorkloadAttribute facts, string sourceType) => new(
         Metadata(facts),
         new FunctionSpec(
             facts.Paused,
@@ -48,8 +48,14 @@ public static class Generated
             Any(facts, 5, 9) ? new ScheduleSpec(facts.Get(5), facts.Get(6), facts.Get(7), facts.Get(8)) : null,
             Retry(facts),
             Scaling(facts)),
-        facts.SourceType,
+        sourceType,
         FileName("function", facts));
+
+    /// <summary>
+    /// The type's C# name as the generator writes it: namespace, containing types and name, dot-separated
+    /// (workload types are never generic, and their names are plain).
+    /// </summary>
+    private static string SourceType(Type type) => type.FullName!.Replace('+', '.');
 
     private static GeneratedWorkloadAttribute Facts(Type type) =>
         type.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)

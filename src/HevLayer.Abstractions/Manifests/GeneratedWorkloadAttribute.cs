@@ -12,7 +12,8 @@ namespace HevLayer.Manifests;
 /// editor) has to bind one attribute per workload. Not meant to be applied by hand.
 /// </summary>
 /// <remarks>
-/// The constructor's parameter order is the encoding the build task decodes: change both together.
+/// The constructor's parameter order is the encoding the build task decodes: change both together. The
+/// declaring type's name is not an argument: it is the type the attribute sits on (metadata has it).
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -37,7 +38,6 @@ public sealed class GeneratedWorkloadAttribute : Attribute
     /// <param name="inputs"><c>spec.inputs</c> (Functions; null when empty).</param>
     /// <param name="version"><c>spec.version</c> (Functions; null when not set).</param>
     /// <param name="filter"><c>spec.filter</c> (Functions; null when empty).</param>
-    /// <param name="sourceType">The C# type the workload is declared by.</param>
     public GeneratedWorkloadAttribute(
         bool function,
         string name,
@@ -56,8 +56,7 @@ public sealed class GeneratedWorkloadAttribute : Attribute
         string[]? targetNamespaces,
         string[]? inputs,
         string? version,
-        string[]? filter,
-        string sourceType)
+        string[]? filter)
     {
         Function = function;
         Name = name;
@@ -77,7 +76,6 @@ public sealed class GeneratedWorkloadAttribute : Attribute
         Inputs = inputs ?? Array.Empty<string>();
         Version = version;
         Filter = filter ?? Array.Empty<string>();
-        SourceType = sourceType;
     }
 
     /// <summary>The optional counts, in the order of <see cref="Set"/>'s bits and <see cref="Values"/>.</summary>
@@ -141,9 +139,6 @@ public sealed class GeneratedWorkloadAttribute : Attribute
 
     /// <summary><c>spec.filter</c>.</summary>
     public string[] Filter { get; }
-
-    /// <summary>The declaring C# type.</summary>
-    public string SourceType { get; }
 
     /// <summary>The optional count at <paramref name="index"/> of <see cref="Optional"/>, or null when not set.</summary>
     public int? Get(int index)

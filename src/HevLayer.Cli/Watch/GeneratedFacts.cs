@@ -15,14 +15,15 @@ namespace HevLayer.Cli.Watch;
 /// writes every argument as a C# literal (<c>true</c>, <c>"text"</c>, <c>-3</c>, <c>null</c>,
 /// <c>new string[] { ... }</c>), whose value is the compiler's own parse of that token, which is the
 /// constant it serializes into the assembly where the build task's <see cref="ManifestReader"/> decodes it
-/// (in the constructor's order, which <see cref="WorkloadFacts"/> documents). No binding is needed; an
+/// (in the constructor's order, which <see cref="WorkloadFacts"/> documents); the declaring type is the
+/// class the attribute sits on, as the build task reads it from metadata. No binding is needed; an
 /// argument of any other shape (a newer generator) is read through the compiler's binding instead. The
 /// manifests are rendered by the same <see cref="ManifestWriter"/>.
 /// </summary>
 internal static class GeneratedFacts
 {
     private const string AttributeName = "HevLayer.Manifests.GeneratedWorkloadAttribute";
-    private const int ArgumentCount = 19;
+    private const int ArgumentCount = 18;
 
     /// <summary>The manifests of the workload classes in generated file <paramref name="tree"/>.</summary>
     /// <param name="bind">The compilation to bind with, for an attribute the syntax alone does not give.</param>
@@ -36,6 +37,8 @@ internal static class GeneratedFacts
                 var facts = FromSyntax(attribute) ?? FromBinding(bind(), tree, type, cancellationToken);
                 if (facts is not null)
                 {
+                    // The declaring type is the class the attribute sits on, as the build task reads it from metadata.
+                    facts.SourceType = TypeName(type);
                     var workload = facts.ToModel();
                     result.Add(new EmbeddedManifest(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload));
                 }
@@ -77,7 +80,6 @@ internal static class GeneratedFacts
                 Inputs = Strings(e[15]),
                 Version = String(e[16]),
                 Filter = Strings(e[17]),
-                SourceType = String(e[18]) ?? throw new FormatException(),
             };
         }
         catch (FormatException)
@@ -85,6 +87,15 @@ internal static class GeneratedFacts
             return null;
         }
     }
+
+    /// <summary>Namespace, containing types and name, dot-separated, as the generator writes the declaring type.</summary>
+    private static string TypeName(BaseTypeDeclarationSyntax type) =>
+        string.Join(".", type.AncestorsAndSelf().Reverse().Select(n => n switch
+        {
+            BaseNamespaceDeclarationSyntax ns => ns.Name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal),
+            BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+            _ => null,
+        }).Where(part => part is not null));
 
     private static bool Bool(ExpressionSyntax e) => e.Kind() switch
     {
@@ -152,7 +163,6 @@ internal static class GeneratedFacts
             Inputs = Strings(a[15]),
             Version = (string?)a[16].Value,
             Filter = Strings(a[17]),
-            SourceType = (string)a[18].Value!,
         };
     }
 

@@ -115,7 +115,7 @@ internal static class SourceEmitter
             .ToString();
     }
 
-    /// <summary>The attribute's arguments, in its constructor's order (the order the build task decodes).</summary>
+    /// <summary>The attribute's arguments, in its constructor's order (the order the build task decodes); the declaring type is the class it sits on.</summary>
     private static string Arguments(WorkloadFacts facts) => string.Join(
         ", ",
         Bool(facts.Function),
@@ -135,8 +135,7 @@ internal static class SourceEmitter
         Strings(facts.TargetNamespaces),
         Strings(facts.Inputs),
         facts.Version is null ? "null" : Literal(facts.Version),
-        Strings(facts.Filter),
-        Literal(facts.SourceType));
+        Strings(facts.Filter));
 
     private static string Strings(string[] values) =>
         values.Length == 0 ? "null" : "new string[] { " + string.Join(", ", values.Select(Literal)) + " }";

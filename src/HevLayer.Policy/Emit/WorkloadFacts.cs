@@ -11,7 +11,8 @@ namespace HevLayer.Policy.Emit;
 /// back to render the YAML with <see cref="ManifestWriter"/>. The values are the manifest's, not the
 /// declaration's: defaults applied, labels and annotations as written (sorted, last value of a repeated
 /// key), <c>replicas.max</c> as written. <see cref="ToModel"/> of <see cref="From"/> renders the same bytes
-/// as the workload it came from. The field order is the attribute's constructor order.
+/// as the workload it came from. The field order is the attribute's constructor order, but for
+/// <see cref="SourceType"/>, which is the class the attribute sits on.
 /// </summary>
 public sealed class WorkloadFacts
 {
@@ -72,7 +73,7 @@ public sealed class WorkloadFacts
     /// <summary><c>spec.filter</c>.</summary>
     public string[] Filter { get; set; } = Array.Empty<string>();
 
-    /// <summary>The declaring C# type.</summary>
+    /// <summary>The declaring C# type: not an attribute argument, but the class the attribute sits on.</summary>
     public string SourceType { get; set; } = string.Empty;
 
     /// <summary>The facts of <paramref name="resolved"/>, which must pass <see cref="ManifestWriter.CanEmit"/>.</summary>

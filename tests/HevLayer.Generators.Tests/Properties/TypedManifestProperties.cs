@@ -120,7 +120,7 @@ public sealed class TypedManifestProperties
     private static GeneratedWorkloadAttribute Attribute(WorkloadFacts facts) => new(
         facts.Function, facts.Name, facts.Namespace, facts.Paused, facts.Labels, facts.Annotations, facts.Image, facts.Pool,
         facts.Mode, facts.MinReplicas, facts.MaxReplicas, facts.Set, facts.Values, facts.Triggers,
-        facts.TargetNamespaces, facts.Inputs, facts.Version, facts.Filter, facts.SourceType);
+        facts.TargetNamespaces, facts.Inputs, facts.Version, facts.Filter);
 
     private static void Check(WorkloadModel model)
     {
@@ -132,14 +132,14 @@ public sealed class TypedManifestProperties
         WorkloadManifest typed;
         if (model.Function is null)
         {
-            var pipeline = Generated.Pipeline(Attribute(facts));
+            var pipeline = Generated.Pipeline(Attribute(facts), facts.SourceType);
             Assert.Equal(model.Paused, pipeline.Spec.Paused);
             CheckWorker(model, pipeline.Spec.Worker, pipeline.Spec.Retry);
             typed = pipeline;
         }
         else
         {
-            var function = Generated.Function(Attribute(facts));
+            var function = Generated.Function(Attribute(facts), facts.SourceType);
             var spec = function.Spec;
             var f = model.Function;
             Assert.Equal(model.Paused, spec.Paused);

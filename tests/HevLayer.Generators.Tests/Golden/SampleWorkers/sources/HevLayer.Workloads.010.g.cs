@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(false, "ingest-docs", "search", false, new string[] { "team", "search" }, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 0, 0, 4, 31, new int[] { 64, 120, 5, 2, 60 }, 0, null, null, null, null, "Acme.Workers.IngestDocs")]
+    [global::HevLayer.Manifests.GeneratedWorkload(false, "ingest-docs", "search", false, new string[] { "team", "search" }, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 0, 0, 4, 31, new int[] { 64, 120, 5, 2, 60 }, 0, null, null, null, null)]
     partial class IngestDocs
     {
         private static global::HevLayer.Manifests.PipelineManifest __hevLayerManifest;

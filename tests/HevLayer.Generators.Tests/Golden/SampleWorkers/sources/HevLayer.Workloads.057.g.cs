@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(true, "reindex-stale", "search", true, null, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 2, 0, 0, 480, new int[] { 3600, 300, 4, 1 }, 4, new string[] { "docs", "wiki" }, new string[] { "id", "updated_at" }, "v2", null, "Acme.Workers.ReindexStale")]
+    [global::HevLayer.Manifests.GeneratedWorkload(true, "reindex-stale", "search", true, null, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 2, 0, 0, 480, new int[] { 3600, 300, 4, 1 }, 4, new string[] { "docs", "wiki" }, new string[] { "id", "updated_at" }, "v2", null)]
     partial class ReindexStale
     {
         private static global::HevLayer.Manifests.FunctionManifest __hevLayerManifest;

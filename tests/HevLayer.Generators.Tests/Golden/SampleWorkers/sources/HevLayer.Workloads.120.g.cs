@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(false, "embed-chunks", "search", false, new string[] { "team", "ml" }, new string[] { "hevlayer.com/owner", "ml-platform@acme.example" }, "ghcr.io/acme/layer-embedder:0.9.0", "gpu", 1, 2, 2, 7, new int[] { 256, 300, 3 }, 0, null, null, null, null, "Acme.Workers.EmbedChunks")]
+    [global::HevLayer.Manifests.GeneratedWorkload(false, "embed-chunks", "search", false, new string[] { "team", "ml" }, new string[] { "hevlayer.com/owner", "ml-platform@acme.example" }, "ghcr.io/acme/layer-embedder:0.9.0", "gpu", 1, 2, 2, 7, new int[] { 256, 300, 3 }, 0, null, null, null, null)]
     partial class EmbedChunks
     {
         private static global::HevLayer.Manifests.PipelineManifest __hevLayerManifest;

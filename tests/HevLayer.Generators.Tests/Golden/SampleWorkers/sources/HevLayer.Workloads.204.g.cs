@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(true, "enrich-products", "catalog", false, null, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 0, 1, 8, 31, new int[] { 32, 60, 4, 1, 30 }, 3, new string[] { "products" }, new string[] { "id", "title" }, "v1", new string[] { "category", "Eq", "outdoor" }, "Acme.Workers.EnrichProducts")]
+    [global::HevLayer.Manifests.GeneratedWorkload(true, "enrich-products", "catalog", false, null, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 0, 1, 8, 31, new int[] { 32, 60, 4, 1, 30 }, 3, new string[] { "products" }, new string[] { "id", "title" }, "v1", new string[] { "category", "Eq", "outdoor" })]
     partial class EnrichProducts
     {
         private static global::HevLayer.Manifests.FunctionManifest __hevLayerManifest;

@@ -8,7 +8,7 @@ namespace Shapes.Nested
     {
         partial class Middle
         {
-            [global::HevLayer.Manifests.GeneratedWorkload(true, "nested-function", "explicit-ns", false, null, null, "registry.example/own:2", "gpu", 1, 3, 3, 66, new int[] { 10, 30 }, 7, new string[] { "a", "b" }, null, null, null, "Shapes.Nested.Outer.Middle.Inner")]
+            [global::HevLayer.Manifests.GeneratedWorkload(true, "nested-function", "explicit-ns", false, null, null, "registry.example/own:2", "gpu", 1, 3, 3, 66, new int[] { 10, 30 }, 7, new string[] { "a", "b" }, null, null, null)]
             partial class Inner
             {
                 private static global::HevLayer.Manifests.FunctionManifest __hevLayerManifest;

@@ -4,7 +4,7 @@
 
 namespace Shapes.Nested
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(false, "record-pipeline", "from-msbuild", true, new string[] { "a-first", "true", "quoted", "needs: quoting # here", "z-last", "1" }, new string[] { "hevlayer.com/note", "line one\nline two" }, "registry.example/assembly:1", "cpu", 2, 0, 0, 0, null, 0, null, null, null, null, "Shapes.Nested.RecordPipeline")]
+    [global::HevLayer.Manifests.GeneratedWorkload(false, "record-pipeline", "from-msbuild", true, new string[] { "a-first", "true", "quoted", "needs: quoting # here", "z-last", "1" }, new string[] { "hevlayer.com/note", "line one\nline two" }, "registry.example/assembly:1", "cpu", 2, 0, 0, 0, null, 0, null, null, null, null)]
     partial record RecordPipeline
     {
         private static global::HevLayer.Manifests.PipelineManifest __hevLayerManifest;
