@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using HevLayer.Build;
@@ -24,6 +25,10 @@ internal static class GeneratedFacts
 {
     private const string AttributeName = "HevLayer.Manifests.GeneratedWorkloadAttribute";
     private const int ArgumentCount = 18;
+
+    // HevLayer.Generators 0.1.0 before the type name left the attribute wrote it as a 19th argument; the
+    // type is the class the attribute sits on either way, so that argument is not read.
+    private const int ArgumentCountWithTypeName = 19;
 
     /// <summary>The manifests of the workload classes in generated file <paramref name="tree"/>.</summary>
     /// <param name="bind">The compilation to bind with, for an attribute the syntax alone does not give.</param>
@@ -52,7 +57,7 @@ internal static class GeneratedFacts
     internal static WorkloadFacts? FromSyntax(AttributeSyntax attribute)
     {
         var a = attribute.ArgumentList?.Arguments;
-        if (a is not { Count: ArgumentCount } || a.Value.Any(x => x.NameEquals is not null || x.NameColon is not null))
+        if (a is not { Count: ArgumentCount or ArgumentCountWithTypeName } || a.Value.Any(x => x.NameEquals is not null || x.NameColon is not null))
         {
             return null;
         }
@@ -138,9 +143,9 @@ internal static class GeneratedFacts
         }
 
         var a = attribute.ConstructorArguments;
-        if (a.Length != ArgumentCount || a.Any(c => c.Kind == TypedConstantKind.Error))
+        if (a.Length is not (ArgumentCount or ArgumentCountWithTypeName) || a.Any(c => c.Kind == TypedConstantKind.Error))
         {
-            throw new InvalidOperationException($"A [GeneratedWorkload] attribute has {a.Length} arguments where this tool reads {ArgumentCount}; use the hevlayer tool of the project's HevLayer.Generators version.");
+            throw new InvalidDataException($"{tree.FilePath}: a [GeneratedWorkload] attribute has {a.Length} arguments, which this hevlayer tool does not read; install the hevlayer tool of the project's HevLayer.Generators version (dotnet tool update HevLayer.Cli --version <version>).");
         }
 
         return new WorkloadFacts

@@ -53,6 +53,11 @@ internal static class WatchLoop
             stderr.WriteLine($"{e.Code}: {e.Message}");
             return Program.UsageOrIo;
         }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine("hevlayer: " + e.Message);
+            return Program.UsageOrIo;
+        }
 
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -131,6 +136,7 @@ internal static class WatchLoop
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
+                        // (InvalidDataException, a generator this tool cannot read, is an IOException too.)
                         // A file an editor still holds, or one removed under us: the next save tries again.
                         stdout.WriteLine($"{what}: not read ({e.Message}); waiting for the next save.");
                     }
@@ -231,9 +237,13 @@ internal static class WatchLoop
             return;
         }
 
-        var written = pass.Written.Count == 0 && pass.Deleted.Count == 0
-            ? "no manifest changed"
-            : string.Join(", ", pass.Written.Select(f => "wrote " + f).Concat(pass.Deleted.Select(f => "removed " + f)));
+        // Files by name when a few changed (a save), by count when many did (a first pass, a new image).
+        var written = (pass.Written.Count, pass.Deleted.Count) switch
+        {
+            (0, 0) => "no manifest changed",
+            var (w, d) when w + d > 5 => string.Join(", ", new[] { w > 0 ? $"wrote {w} files" : null, d > 0 ? $"removed {d} files" : null }.Where(p => p is not null)),
+            _ => string.Join(", ", pass.Written.Select(f => "wrote " + f).Concat(pass.Deleted.Select(f => "removed " + f))),
+        };
         stdout.WriteLine($"{what}: {written}; {pass.Workloads} manifest(s), {found}. ({elapsed} ms)");
     }
 }

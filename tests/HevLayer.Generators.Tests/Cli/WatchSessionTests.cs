@@ -185,6 +185,19 @@ public sealed class GeneratedFactsTests
         }
     }
 
+    [Fact]
+    public void The_type_name_an_earlier_generator_wrote_as_a_19th_argument_is_read_past()
+    {
+        var source = File.ReadAllText(Directory.GetFiles(Path.Combine(RepoPaths.Golden, "SampleWorkers", "sources"), "HevLayer.Workloads.*.g.cs")[0]);
+        var at = source.IndexOf(")]", source.IndexOf("GeneratedWorkload(", StringComparison.Ordinal), StringComparison.Ordinal);
+        var older = source.Insert(at, ", \"Some.Other.Name\"");
+        var current = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source), () => throw new InvalidOperationException(), CancellationToken.None);
+        var earlier = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(older), () => throw new InvalidOperationException(), CancellationToken.None);
+
+        Assert.Equal(current.Select(m => (m.FileName, m.Yaml)), earlier.Select(m => (m.FileName, m.Yaml)));
+        Assert.DoesNotContain("Some.Other.Name", earlier.Single().Yaml, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Name")]
     [InlineData("-")]
