@@ -43,7 +43,7 @@ internal static class GeneratedFacts
                 if (facts is not null)
                 {
                     // The declaring type is the class the attribute sits on, as the build task reads it from metadata.
-                    facts.SourceType = TypeName(type);
+                    facts.SourceType = SourceIndex.FullName(type);
                     var workload = facts.ToModel();
                     result.Add(new EmbeddedManifest(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload));
                 }
@@ -92,15 +92,6 @@ internal static class GeneratedFacts
             return null;
         }
     }
-
-    /// <summary>Namespace, containing types and name, dot-separated, as the generator writes the declaring type.</summary>
-    private static string TypeName(BaseTypeDeclarationSyntax type) =>
-        string.Join(".", type.AncestorsAndSelf().Reverse().Select(n => n switch
-        {
-            BaseNamespaceDeclarationSyntax ns => ns.Name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal),
-            BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
-            _ => null,
-        }).Where(part => part is not null));
 
     private static bool Bool(ExpressionSyntax e) => e.Kind() switch
     {

@@ -19,19 +19,25 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
 
     public static SourceIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var types = new HashSet<string>(StringComparer.Ordinal);
-        var workload = false;
-        var constants = false;
-        foreach (var (type, name) in Declared(tree, nested: true, cancellationToken))
-        {
-            types.Add(name);
-            workload |= type.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal));
-            constants |= type is EnumDeclarationSyntax
-                || (type is TypeDeclarationSyntax declaration && declaration.Members.OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(m => m.ValueText == "const")));
-        }
-
-        return new SourceIndex(types, workload, constants);
+        var declared = Declared(tree, nested: true, cancellationToken);
+        return new SourceIndex(
+            declared.Select(FullName).ToHashSet(StringComparer.Ordinal),
+            declared.Any(HasWorkloadAttribute),
+            declared.Any(t => t is EnumDeclarationSyntax
+                || (t is TypeDeclarationSyntax declaration && declaration.Members.OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(m => m.ValueText == "const")))));
     }
+
+    /// <summary>
+    /// A type's full name as the generator writes the declaring type (and C# displays it): namespace,
+    /// containing types and name, dot-separated.
+    /// </summary>
+    public static string FullName(BaseTypeDeclarationSyntax type) =>
+        string.Join(".", type.AncestorsAndSelf().Reverse().Select(n => n switch
+        {
+            BaseNamespaceDeclarationSyntax ns => ns.Name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal),
+            BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+            _ => null,
+        }).Where(part => part is not null));
 
     /// <summary>
     /// The full names of the workload types an edit at <paramref name="span"/> touched, with their nested types;
@@ -40,20 +46,12 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
     public static IReadOnlyCollection<string> Touched(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
     {
         var all = Declared(tree, nested: false, cancellationToken);
-        var touched = all.Where(t => t.Node.FullSpan.IntersectsWith(span) || t.Node.FullSpan.End == span.Start || t.Node.FullSpan.Start == span.End).ToList();
-        var inside = touched.Count > 0 && touched.Min(t => t.Node.FullSpan.Start) <= span.Start && touched.Max(t => t.Node.FullSpan.End) >= span.End;
-        var chosen = inside ? touched : all;
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (node, name) in chosen)
-        {
-            names.Add(name);
-            foreach (var nested in node.DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
-            {
-                names.Add(name + "." + string.Join(".", nested.AncestorsAndSelf().TakeWhile(n => n != node).OfType<BaseTypeDeclarationSyntax>().Reverse().Select(n => n.Identifier.ValueText)));
-            }
-        }
-
-        return names;
+        var touched = all.Where(t => t.FullSpan.IntersectsWith(span) || t.FullSpan.End == span.Start || t.FullSpan.Start == span.End).ToList();
+        var inside = touched.Count > 0 && touched.Min(t => t.FullSpan.Start) <= span.Start && touched.Max(t => t.FullSpan.End) >= span.End;
+        return (inside ? touched : all)
+            .SelectMany(t => t.DescendantNodesAndSelf().OfType<BaseTypeDeclarationSyntax>())
+            .Select(FullName)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -63,7 +61,10 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
     /// </summary>
     public static SyntaxTree WithOnly(SyntaxTree tree, IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
     {
-        var blank = Declared(tree, nested: false, cancellationToken).Where(t => !keep.Contains(t.Name) && IsWorkload(t.Node)).Select(t => t.Node.FullSpan).ToList();
+        var blank = Declared(tree, nested: false, cancellationToken)
+            .Where(t => !keep.Contains(FullName(t)) && t.DescendantNodesAndSelf(n => n is not BlockSyntax).OfType<BaseTypeDeclarationSyntax>().Any(HasWorkloadAttribute))
+            .Select(t => t.FullSpan)
+            .ToList();
         if (blank.Count == 0)
         {
             return tree;
@@ -85,38 +86,15 @@ internal sealed record SourceIndex(IReadOnlyCollection<string> Types, bool Decla
         return CSharpSyntaxTree.ParseText(SourceText.From(new string(chars), text.Encoding, text.ChecksumAlgorithm), (CSharpParseOptions)tree.Options, tree.FilePath, cancellationToken);
     }
 
-    private static bool IsWorkload(BaseTypeDeclarationSyntax type) =>
-        type.DescendantNodesAndSelf(n => n is not BlockSyntax).OfType<BaseTypeDeclarationSyntax>()
-            .Any(t => t.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal)));
+    private static bool HasWorkloadAttribute(BaseTypeDeclarationSyntax type) =>
+        type.AttributeLists.SelectMany(l => l.Attributes).Any(a => WorkloadAttributes.Contains(LastName(a.Name), StringComparer.Ordinal));
 
-    /// <summary>The types declared in the file with their full names: those directly in the file or its namespaces, and with <paramref name="nested"/> those inside them too.</summary>
-    private static List<(BaseTypeDeclarationSyntax Node, string Name)> Declared(SyntaxTree tree, bool nested, CancellationToken cancellationToken)
-    {
-        var found = new List<(BaseTypeDeclarationSyntax, string)>();
-        Visit(tree.GetRoot(cancellationToken), string.Empty);
-        return found;
-
-        void Visit(SyntaxNode node, string prefix)
-        {
-            foreach (var child in node.ChildNodes())
-            {
-                switch (child)
-                {
-                    case BaseNamespaceDeclarationSyntax ns:
-                        Visit(ns, prefix + ns.Name.ToString().Replace(" ", string.Empty, StringComparison.Ordinal) + ".");
-                        break;
-                    case BaseTypeDeclarationSyntax type:
-                        found.Add((type, prefix + type.Identifier.ValueText));
-                        if (nested)
-                        {
-                            Visit(type, prefix + type.Identifier.ValueText + ".");
-                        }
-
-                        break;
-                }
-            }
-        }
-    }
+    /// <summary>The types declared directly in the file or its namespaces, and with <paramref name="nested"/> those inside them too.</summary>
+    private static List<BaseTypeDeclarationSyntax> Declared(SyntaxTree tree, bool nested, CancellationToken cancellationToken) =>
+        tree.GetRoot(cancellationToken)
+            .DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax || (nested && n is BaseTypeDeclarationSyntax))
+            .OfType<BaseTypeDeclarationSyntax>()
+            .ToList();
 
     private static string LastName(NameSyntax name) => name switch
     {
