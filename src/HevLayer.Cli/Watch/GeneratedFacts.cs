@@ -62,66 +62,15 @@ internal static class GeneratedFacts
             return null;
         }
 
-        var e = a.Value.Select(x => x.Expression).ToArray();
         try
         {
-            return new WorkloadFacts
-            {
-                Function = Bool(e[0]),
-                Name = String(e[1]) ?? throw new FormatException(),
-                Namespace = String(e[2]) ?? throw new FormatException(),
-                Paused = Bool(e[3]),
-                Labels = Strings(e[4]),
-                Annotations = Strings(e[5]),
-                Image = String(e[6]) ?? throw new FormatException(),
-                Pool = String(e[7]) ?? throw new FormatException(),
-                Mode = Int(e[8]),
-                MinReplicas = Int(e[9]),
-                MaxReplicas = Int(e[10]),
-                Set = Int(e[11]),
-                Values = Elements(e[12], "int").Select(Int).ToArray(),
-                Triggers = Int(e[13]),
-                TargetNamespaces = Strings(e[14]),
-                Inputs = Strings(e[15]),
-                Version = String(e[16]),
-                Filter = Strings(e[17]),
-            };
+            return FromValues(a.Value.Select(x => Value(x.Expression)).ToArray());
         }
         catch (FormatException)
         {
             return null;
         }
     }
-
-    private static bool Bool(ExpressionSyntax e) => e.Kind() switch
-    {
-        SyntaxKind.TrueLiteralExpression => true,
-        SyntaxKind.FalseLiteralExpression => false,
-        _ => throw new FormatException(),
-    };
-
-    private static string? String(ExpressionSyntax e) => e switch
-    {
-        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => null,
-        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal when !literal.Token.ContainsDiagnostics => literal.Token.ValueText,
-        _ => throw new FormatException(),
-    };
-
-    private static int Int(ExpressionSyntax e) => e switch
-    {
-        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal when literal.Token.Value is int value => value,
-        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.Value: int value } } => checked(-value),
-        _ => throw new FormatException(),
-    };
-
-    private static string[] Strings(ExpressionSyntax e) => Elements(e, "string").Select(x => String(x) ?? string.Empty).ToArray();
-
-    private static IEnumerable<ExpressionSyntax> Elements(ExpressionSyntax e, string elementType) => e switch
-    {
-        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => Array.Empty<ExpressionSyntax>(),
-        ArrayCreationExpressionSyntax { Type: { ElementType: PredefinedTypeSyntax element, RankSpecifiers.Count: 1 }, Initializer: { } init } when element.Keyword.ValueText == elementType => init.Expressions,
-        _ => throw new FormatException(),
-    };
 
     /// <summary>The facts as the compiler binds them.</summary>
     private static WorkloadFacts? FromBinding(Compilation compilation, SyntaxTree tree, TypeDeclarationSyntax type, CancellationToken cancellationToken)
@@ -134,34 +83,68 @@ internal static class GeneratedFacts
         }
 
         var a = attribute.ConstructorArguments;
-        if (a.Length is not (ArgumentCount or ArgumentCountWithTypeName) || a.Any(c => c.Kind == TypedConstantKind.Error))
+        try
         {
-            throw new InvalidDataException($"{tree.FilePath}: a [GeneratedWorkload] attribute has {a.Length} arguments, which this hevlayer tool does not read; install the hevlayer tool of the project's HevLayer.Generators version (dotnet tool update HevLayer.Cli --version <version>).");
-        }
+            if (a.Length is not (ArgumentCount or ArgumentCountWithTypeName))
+            {
+                throw new FormatException();
+            }
 
-        return new WorkloadFacts
+            return FromValues(a.Select(Value).ToArray());
+        }
+        catch (FormatException)
         {
-            Function = (bool)a[0].Value!,
-            Name = (string)a[1].Value!,
-            Namespace = (string)a[2].Value!,
-            Paused = (bool)a[3].Value!,
-            Labels = Strings(a[4]),
-            Annotations = Strings(a[5]),
-            Image = (string)a[6].Value!,
-            Pool = (string)a[7].Value!,
-            Mode = (int)a[8].Value!,
-            MinReplicas = (int)a[9].Value!,
-            MaxReplicas = (int)a[10].Value!,
-            Set = (int)a[11].Value!,
-            Values = a[12].IsNull ? Array.Empty<int>() : a[12].Values.Select(v => (int)v.Value!).ToArray(),
-            Triggers = (int)a[13].Value!,
-            TargetNamespaces = Strings(a[14]),
-            Inputs = Strings(a[15]),
-            Version = (string?)a[16].Value,
-            Filter = Strings(a[17]),
-        };
+            throw new InvalidDataException($"{tree.FilePath}: a [GeneratedWorkload] attribute has {a.Length} arguments of a shape this hevlayer tool does not read; install the hevlayer tool of the project's HevLayer.Generators version (dotnet tool update HevLayer.Cli --version <version>).");
+        }
     }
 
-    private static string[] Strings(TypedConstant constant) =>
-        constant.IsNull ? Array.Empty<string>() : constant.Values.Select(v => (string?)v.Value ?? string.Empty).ToArray();
+    /// <summary>The facts from the arguments' values (bool, int, string, null, or an array of them), in the constructor's order.</summary>
+    private static WorkloadFacts FromValues(IReadOnlyList<object?> v) => new()
+    {
+        Function = Get<bool>(v[0]),
+        Name = Get<string>(v[1]),
+        Namespace = Get<string>(v[2]),
+        Paused = Get<bool>(v[3]),
+        Labels = Strings(v[4]),
+        Annotations = Strings(v[5]),
+        Image = Get<string>(v[6]),
+        Pool = Get<string>(v[7]),
+        Mode = Get<int>(v[8]),
+        MinReplicas = Get<int>(v[9]),
+        MaxReplicas = Get<int>(v[10]),
+        Set = Get<int>(v[11]),
+        Values = v[12] is null ? Array.Empty<int>() : Get<object?[]>(v[12]).Select(Get<int>).ToArray(),
+        Triggers = Get<int>(v[13]),
+        TargetNamespaces = Strings(v[14]),
+        Inputs = Strings(v[15]),
+        Version = v[16] is null ? null : Get<string>(v[16]),
+        Filter = Strings(v[17]),
+    };
+
+    private static T Get<T>(object? value) => value is T typed ? typed : throw new FormatException();
+
+    /// <summary>A string array argument: null is empty, a null element an empty string (as the metadata decoder reads them).</summary>
+    private static string[] Strings(object? value) =>
+        value is null ? Array.Empty<string>() : Get<object?[]>(value).Select(e => e is null ? string.Empty : Get<string>(e)).ToArray();
+
+    /// <summary>A literal's value, as the compiler parses the token.</summary>
+    private static object? Value(ExpressionSyntax e) => e switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression } => true,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } => false,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } => null,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal when !literal.Token.ContainsDiagnostics => literal.Token.ValueText,
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int value } => value,
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.Value: int value } } => checked(-value),
+        ArrayCreationExpressionSyntax { Type.RankSpecifiers.Count: 1, Initializer: { } init } => init.Expressions.Select(Value).ToArray(),
+        _ => throw new FormatException(),
+    };
+
+    /// <summary>A bound constant's value, arrays as arrays of their elements' values.</summary>
+    private static object? Value(TypedConstant constant) => constant.Kind switch
+    {
+        TypedConstantKind.Error => throw new FormatException(),
+        TypedConstantKind.Array => constant.IsNull ? null : constant.Values.Select(Value).ToArray(),
+        _ => constant.Value,
+    };
 }

@@ -198,6 +198,24 @@ public sealed class GeneratedFactsTests
         Assert.DoesNotContain("Some.Other.Name", earlier.Single().Yaml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_argument_the_syntax_does_not_give_is_read_through_the_compilers_binding()
+    {
+        // The autoscaled Pipeline ingest-docs: argument 10 is its replicas.max.
+        var source = Directory.GetFiles(Path.Combine(RepoPaths.Golden, "SampleWorkers", "sources"), "HevLayer.Workloads.*.g.cs").Select(File.ReadAllText).Single(t => t.Contains("\"ingest-docs\"", StringComparison.Ordinal));
+        var attribute = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
+        var max = attribute.ArgumentList!.Arguments[10];
+        var literal = source.Remove(max.SpanStart, max.Span.Length).Insert(max.SpanStart, "7");
+        var constant = source.Remove(max.SpanStart, max.Span.Length).Insert(max.SpanStart, "Limits.Max") + "\nstatic class Limits { public const int Max = 3 + 4; }\n";
+
+        var expected = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(literal), () => throw new InvalidOperationException(), CancellationToken.None);
+        var compilation = GeneratorHarness.Compile(("Shard.g.cs", constant));
+        var bound = GeneratedFacts.Read(compilation.SyntaxTrees.Single(), () => compilation, CancellationToken.None);
+
+        Assert.Contains("max: 7", expected.Single().Yaml, StringComparison.Ordinal);
+        Assert.Equal(expected.Select(m => (m.FileName, m.Yaml)), bound.Select(m => (m.FileName, m.Yaml)));
+    }
+
     [Theory]
     [InlineData("Name")]
     [InlineData("-")]
