@@ -89,16 +89,14 @@ internal static class DiffCommand
         {
             using var json = JsonDocument.Parse(query.Output);
             var properties = json.RootElement.GetProperty("Properties");
-            var dir = properties.GetProperty("HevLayerManifestsDir").GetString();
-            if (query.ExitCode != 0 || string.IsNullOrEmpty(dir))
+            var dir = Watch.ProjectInputs.ManifestsFolder(properties.GetProperty("MSBuildProjectDirectory").GetString()!, properties.GetProperty("HevLayerManifestsDir").GetString() ?? string.Empty);
+            if (query.ExitCode != 0 || dir is null)
             {
                 stderr.WriteLine($"hevlayer: {path} has no HevLayerManifestsDir (does it reference HevLayer.Generators, with one target framework?)");
                 return null;
             }
 
-            // MSBuild's raw property values keep Windows separators (bin\Debug/...); the file system here may not.
-            dir = dir.Replace('\\', Path.DirectorySeparatorChar);
-            return Path.IsPathRooted(dir) ? dir : Path.Combine(properties.GetProperty("MSBuildProjectDirectory").GetString()!, dir);
+            return dir;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

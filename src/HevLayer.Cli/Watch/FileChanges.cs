@@ -42,11 +42,13 @@ internal sealed class FileChanges : IDisposable
 
     /// <summary>
     /// Follows the project's current manifests folder (its events are reported, so the writer can forget what
-    /// it knew) and polls <paramref name="outside"/>, files outside the project folder, existing or not. A
-    /// file polled before keeps its last reading, so a change made while the project was loading is seen.
+    /// it knew) and polls those of <paramref name="inputs"/> outside the project folder (the notifications see
+    /// the rest), existing or not. A file polled before keeps its last reading, so a change made while the
+    /// project was loading is seen.
     /// </summary>
-    public void Track(string manifestsDirectory, IEnumerable<string> outside)
+    public void Track(string manifestsDirectory, IEnumerable<string> inputs)
     {
+        var outside = inputs.Where(p => !Under(Path.GetFullPath(p), project));
         ManifestsDirectory = Folder(manifestsDirectory);
         if (Directory.Exists(manifestsDirectory) && !Under(ManifestsDirectory, project) && !watchers.Any(w => Folder(w.Path) == ManifestsDirectory))
         {

@@ -113,21 +113,26 @@ internal sealed record ProjectInputs(
 
         var directory = Property(json, "MSBuildProjectDirectory");
         var roslyn = Property(json, "RoslynTargetsPath");
-        var manifests = Property(json, "HevLayerManifestsDir").Replace('\\', Path.DirectorySeparatorChar);
-        if (manifests.Length == 0)
-        {
-            throw new ProjectLoadException($"{projectFile} does not reference HevLayer.Generators (it has no HevLayerManifestsDir); add <PackageReference Include=\"HevLayer.Generators\" />.");
-        }
+        var manifests = ManifestsFolder(directory, Property(json, "HevLayerManifestsDir"))
+            ?? throw new ProjectLoadException($"{projectFile} does not reference HevLayer.Generators (it has no HevLayerManifestsDir); add <PackageReference Include=\"HevLayer.Generators\" />.");
 
         return new ProjectInputs(
             projectFile,
             directory,
             Property(json, "MSBuildProjectName"),
-            Path.GetFullPath(Path.Combine(directory, manifests)),
+            manifests,
             !string.Equals(Property(json, "HevLayerEmitManifests"), "false", StringComparison.OrdinalIgnoreCase),
             Path.GetFullPath(Path.Combine(roslyn.Replace('\\', Path.DirectorySeparatorChar), "bincore")),
             items.EnumerateArray().Select(e => e.GetProperty("Identity").GetString() ?? string.Empty).ToList());
     }
+
+    /// <summary>
+    /// The full path of the manifests folder from MSBuild's raw <c>HevLayerManifestsDir</c> (relative to the
+    /// project, Windows separators possibly kept), as the targets normalize it; null when the property is
+    /// empty (the project does not reference HevLayer.Generators).
+    /// </summary>
+    public static string? ManifestsFolder(string projectDirectory, string raw) =>
+        raw.Length == 0 ? null : Path.GetFullPath(Path.Combine(projectDirectory, raw.Replace('\\', Path.DirectorySeparatorChar)));
 
     private static JsonDocument Query(IEnumerable<string> arguments)
     {

@@ -19,20 +19,21 @@ internal static class WatchLoop
     /// <summary>The line printed when the first pass is written and the watch begins (tests wait for it).</summary>
     public const string Watching = "Watching for changes";
 
-    /// <summary>The diagnostics the last pass printed.</summary>
-    private static HashSet<string> printed = new(StringComparer.Ordinal);
-
     /// <summary>How the line of a whole-project check after saves begins.</summary>
     public const string CheckLabel = "whole-project check";
 
+    /// <summary>Files MSBuild imports from the project's folder or any folder above it.</summary>
+    private static readonly string[] ImportedFromAbove = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" };
+
     /// <summary>Files that make the project's inputs change: the project is loaded again through MSBuild.</summary>
-    private static readonly string[] ProjectFileNames = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.Config" };
+    private static readonly string[] ProjectFileNames = ImportedFromAbove.Concat(new[] { "global.json", "nuget.config", "NuGet.Config" }).ToArray();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Run(ProjectInputs first, string? framework, string? configuration, bool timings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var loader = new AnalyzerLoader();
         var inputs = first;
+        var printed = new HashSet<string>(StringComparer.Ordinal);
         WatchSession session;
 
         // Watching starts before the first pass, so a save made while it runs is not missed.
@@ -42,7 +43,7 @@ internal static class WatchLoop
             session = Load(inputs, loader, stdout, stderr, cancellationToken);
             Track(changes, session);
             var clock = Stopwatch.StartNew();
-            Report(stdout, timings, "first pass (the whole project checked)", session.Full(cancellationToken), clock);
+            Report(stdout, printed, timings, "first pass (the whole project checked)", session.Full(cancellationToken), clock);
         }
         catch (OperationCanceledException)
         {
@@ -76,7 +77,7 @@ internal static class WatchLoop
                             var clock = Stopwatch.StartNew();
                             if (session.Check(check.Token) is { } pass)
                             {
-                                Report(stdout, timings, CheckLabel, pass, clock);
+                                Report(stdout, printed, timings, CheckLabel, pass, clock);
                             }
                         }
                         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -100,15 +101,14 @@ internal static class WatchLoop
 
                     var sources = new HashSet<string>(session.SourceFiles, StringComparer.Ordinal);
                     var additional = new HashSet<string>(session.AdditionalFiles, StringComparer.Ordinal);
-                    if (inputsBatch.Any(p => NeedsReload(p, session, sources)))
+                    if (inputsBatch.FirstOrDefault(p => NeedsReload(p, session, sources)) is { } reason)
                     {
-                        var reason = inputsBatch.First(p => NeedsReload(p, session, sources));
                         stdout.WriteLine($"{Relative(session, reason)}: the project's inputs changed; loading them again through MSBuild.");
                         try
                         {
                             inputs = ProjectInputs.Load(session.Inputs.ProjectFile, framework, configuration);
                             session = Load(inputs, loader, stdout, stderr, cancellationToken);
-                            Report(stdout, timings, Relative(session, reason), session.Full(cancellationToken), started);
+                            Report(stdout, printed, timings, Relative(session, reason), session.Full(cancellationToken), started);
                         }
                         catch (ProjectLoadException e)
                         {
@@ -131,7 +131,7 @@ internal static class WatchLoop
                     {
                         if (session.Saved(changedSources, changedAdditional, cancellationToken) is { } saved)
                         {
-                            Report(stdout, timings, what, saved, started);
+                            Report(stdout, printed, timings, what, saved, started);
                         }
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -149,6 +149,11 @@ internal static class WatchLoop
             catch (ManifestFolderException e)
             {
                 stderr.WriteLine($"{e.Code}: {e.Message}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A check or a reload that could not read a file (or a generator this tool cannot read): say so, keep watching.
+                stderr.WriteLine("hevlayer: " + e.Message);
             }
         }
 
@@ -192,17 +197,13 @@ internal static class WatchLoop
 
     private static void Track(FileChanges changes, WatchSession session)
     {
-        var project = session.Inputs.ProjectDirectory;
-        var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(project)) + Path.DirectorySeparatorChar;
-        var outside = session.SourceFiles.Concat(session.AdditionalFiles).Concat(session.ConfigFiles).Where(p => !p.StartsWith(inside, StringComparison.Ordinal)).ToList();
-
-        // MSBuild imports these from any folder above the project.
-        for (var folder = Directory.GetParent(project); folder is not null; folder = folder.Parent)
+        var inputs = session.SourceFiles.Concat(session.AdditionalFiles).Concat(session.ConfigFiles).ToList();
+        for (var folder = Directory.GetParent(session.Inputs.ProjectDirectory); folder is not null; folder = folder.Parent)
         {
-            outside.AddRange(ProjectFileNames.Take(3).Select(n => Path.Combine(folder.FullName, n)));
+            inputs.AddRange(ImportedFromAbove.Select(n => Path.Combine(folder.FullName, n)));
         }
 
-        changes.Track(session.Inputs.ManifestsDirectory, outside.Distinct(StringComparer.Ordinal));
+        changes.Track(session.Inputs.ManifestsDirectory, inputs);
     }
 
     private static string Relative(WatchSession session, string path) => Path.GetRelativePath(session.Inputs.ProjectDirectory, path);
@@ -211,7 +212,8 @@ internal static class WatchLoop
     /// The pass's diagnostics in the compiler's format, then one line on what was written (all on standard
     /// output, in order). A whole-project check repeats none of the diagnostics its save already printed.
     /// </summary>
-    private static void Report(TextWriter stdout, bool timings, string what, PassResult pass, Stopwatch clock)
+    /// <param name="printed">The diagnostics the last pass printed; this pass's replace them.</param>
+    private static void Report(TextWriter stdout, HashSet<string> printed, bool timings, string what, PassResult pass, Stopwatch clock)
     {
         var elapsed = clock.ElapsedMilliseconds;
         var lines = pass.Shown.Select(d => d.ToString()).ToList();
@@ -220,7 +222,8 @@ internal static class WatchLoop
             stdout.WriteLine(line);
         }
 
-        printed = new HashSet<string>(lines, StringComparer.Ordinal);
+        printed.Clear();
+        printed.UnionWith(lines);
 
         if (timings)
         {

@@ -84,7 +84,7 @@ internal sealed class WatchSession
             additionalFiles[file.Path] = new FileText(file.Path);
         }
 
-        driver = CSharpGeneratorDriver.Create(generators, additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        driver = NewDriver(generators);
     }
 
     /// <summary>The project the session compiles.</summary>
@@ -290,7 +290,7 @@ internal sealed class WatchSession
         }
 
         var small = template.AddSyntaxTrees(trees.Where(t => included.Contains(t.Key)).Select(t => t.Value).Concat(reduced.Values));
-        var smallDriver = CSharpGeneratorDriver.Create(ImmutableArray.Create(hevLayer), additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false))
+        var smallDriver = NewDriver(ImmutableArray.Create(hevLayer))
             .RunGeneratorsAndUpdateCompilation(small, out var output, out var generatorDiagnostics, cancellationToken);
         Step("run the HEVL generator on the saved workloads");
 
@@ -316,8 +316,7 @@ internal sealed class WatchSession
                 }
             }
 
-            found.AddRange(withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).GetAwaiter().GetResult());
-            found.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
+            found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
         Step("check the saved files");
@@ -360,8 +359,7 @@ internal sealed class WatchSession
             var tree = trees[path];
             var model = output.GetSemanticModel(tree);
             found.AddRange(model.GetDiagnostics(null, cancellationToken));
-            found.AddRange(withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).GetAwaiter().GetResult());
-            found.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
+            found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
         Step("check the saved files in the whole project");
@@ -462,6 +460,14 @@ internal sealed class WatchSession
             manifests[manifest.Workload.SourceType] = manifest;
         }
     }
+
+    private GeneratorDriver NewDriver(ImmutableArray<ISourceGenerator> generators) =>
+        CSharpGeneratorDriver.Create(generators, additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+    /// <summary>The HEVL analyzers' findings in one file (syntax and semantics), as the editor asks for them.</summary>
+    private static IEnumerable<Diagnostic> AnalyzerDiagnostics(CompilationWithAnalyzers withAnalyzers, SemanticModel model, CancellationToken cancellationToken) =>
+        withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).GetAwaiter().GetResult()
+            .Concat(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
 
     private static bool IsHevLayer(ISourceGenerator generator) =>
         generator.GetGeneratorType().Assembly.GetName().Name == "HevLayer.Generators";
