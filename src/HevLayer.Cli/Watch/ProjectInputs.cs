@@ -36,7 +36,7 @@ internal sealed record ProjectInputs(
     /// <summary>The HevLayer and MSBuild properties read after the targets ran.</summary>
     private static readonly string[] Properties =
     {
-        "MSBuildProjectName", "MSBuildProjectDirectory", "HevLayerManifestsDir", "HevLayerEmitManifests", "RoslynTargetsPath", "TargetFramework",
+        "MSBuildProjectName", "MSBuildProjectDirectory", "HevLayerManifestsDir", "HevLayerEmitManifests", "RoslynTargetsPath",
     };
 
     /// <summary>The project file named by <paramref name="path"/>: the file itself, or the one project file in a folder.</summary>
