@@ -30,24 +30,10 @@ internal sealed class LspClient : IDisposable
     public LspClient(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, Func<JsonNode?, JsonNode?> configuration)
     {
         this.configuration = configuration;
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        // Started as every test starts a command (the test host's MSBuild wiring removed: the server loads
+        // projects with MSBuild itself), with standard input for the protocol.
+        var start = ProcessRunner.StartInfo(fileName, arguments, workingDirectory, environment);
+        start.RedirectStandardInput = true;
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + fileName);
         process.ErrorDataReceived += (_, e) =>
         {
