@@ -18,8 +18,8 @@ public sealed record EmbeddedManifest(string FileName, string Yaml, WorkloadMode
 /// <summary>
 /// Reads the <c>[GeneratedWorkload]</c> facts the generator put on each workload class, with
 /// System.Reflection.Metadata (the assembly is never loaded), and renders each manifest with the policy
-/// core's one <see cref="ManifestWriter"/>. The blob is decoded by the attribute constructor's parameter
-/// order (ECMA-335 II.23.3); <see cref="WorkloadFacts"/> documents it.
+/// core's one <see cref="ManifestWriter"/>. The attribute's blob (ECMA-335 II.23.3) holds one string, the
+/// packed facts that <see cref="WorkloadFacts.Unpack"/> reads.
 /// </summary>
 public static class ManifestReader
 {
@@ -56,7 +56,7 @@ public static class ManifestReader
                     facts.SourceType = TypeName(md, md.GetTypeDefinition(type));
                     workload = facts.ToModel();
                 }
-                catch (Exception e) when (e is BadImageFormatException or ArgumentOutOfRangeException or InvalidOperationException)
+                catch (Exception e) when (e is BadImageFormatException or FormatException or ArgumentOutOfRangeException or InvalidOperationException)
                 {
                     throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
                 }
@@ -68,7 +68,7 @@ public static class ManifestReader
         return result;
     }
 
-    /// <summary>Decodes the fixed arguments, in the constructor's order.</summary>
+    /// <summary>Decodes the one fixed argument: the packed facts.</summary>
     private static WorkloadFacts Decode(ref BlobReader blob)
     {
         if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
@@ -76,28 +76,7 @@ public static class ManifestReader
             throw new BadImageFormatException("The attribute blob has no prolog.");
         }
 
-        var facts = new WorkloadFacts
-        {
-            Function = blob.ReadBoolean(),
-            Name = String(ref blob),
-            Namespace = String(ref blob),
-            Paused = blob.ReadBoolean(),
-            Labels = Strings(ref blob),
-            Annotations = Strings(ref blob),
-            Image = String(ref blob),
-            Pool = String(ref blob),
-            Mode = blob.ReadInt32(),
-            MinReplicas = blob.ReadInt32(),
-            MaxReplicas = blob.ReadInt32(),
-            Set = blob.ReadInt32(),
-            Values = Ints(ref blob),
-            Triggers = blob.ReadInt32(),
-            TargetNamespaces = Strings(ref blob),
-            Inputs = Strings(ref blob),
-            Version = blob.ReadSerializedString(),
-            Filter = Strings(ref blob),
-        };
-        return facts;
+        return WorkloadFacts.Unpack(blob.ReadSerializedString() ?? throw new BadImageFormatException("The facts are null."));
     }
 
     /// <summary>The C# name of a type definition as the generator writes it: namespace, containing types and name, dot-separated.</summary>
@@ -112,42 +91,6 @@ public static class ManifestReader
 
         var ns = md.GetString(type.Namespace);
         return ns.Length == 0 ? name : ns + "." + name;
-    }
-
-    private static string String(ref BlobReader blob) => blob.ReadSerializedString() ?? throw new BadImageFormatException("A required string is null.");
-
-    private static string[] Strings(ref BlobReader blob)
-    {
-        var count = blob.ReadUInt32();
-        if (count == uint.MaxValue)
-        {
-            return Array.Empty<string>();
-        }
-
-        var values = new string[checked((int)Math.Min(count, (uint)blob.RemainingBytes))];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = blob.ReadSerializedString() ?? string.Empty;
-        }
-
-        return values;
-    }
-
-    private static int[] Ints(ref BlobReader blob)
-    {
-        var count = blob.ReadUInt32();
-        if (count == uint.MaxValue)
-        {
-            return Array.Empty<int>();
-        }
-
-        var values = new int[checked((int)Math.Min(count, (uint)blob.RemainingBytes / 4))];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = blob.ReadInt32();
-        }
-
-        return values;
     }
 
     private static bool IsGeneratedWorkloadAttribute(MetadataReader md, EntityHandle constructor)

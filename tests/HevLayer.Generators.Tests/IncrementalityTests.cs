@@ -90,7 +90,7 @@ public sealed class IncrementalityTests
         var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
         var file = Emit.SourceShards.HintName(shard.Index);
         Assert.Equal(new[] { file }, changed);
-        Assert.Contains("\"cpu\", 0, 0, 5, ", after[file], StringComparison.Ordinal);
+        Assert.Contains("3:cpu0;0;5;", after[file], StringComparison.Ordinal);
 
         // And the build renders the edited value from those facts.
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(edited.WithOptions(edited.Options.WithOutputKind(OutputKind.ConsoleApplication)), out var output, out _);

@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using System.Threading;
+using System.Runtime.CompilerServices;
 
 namespace HevLayer.Manifests;
 
 /// <summary>
-/// Builds a workload's typed manifest, once, from the <see cref="GeneratedWorkloadAttribute"/> the
-/// generator put on its class: plain typed values, read with reflection on first use. No YAML is parsed
-/// or carried at run time. Called by generated code; not meant to be called by hand.
+/// Builds a workload's typed manifest, once per type, from the <see cref="GeneratedWorkloadAttribute"/> the
+/// generator put on its class: the facts' plain values, read with reflection on first use. No YAML is
+/// parsed or carried at run time. Called by generated code; not meant to be called by hand.
 /// </summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class Generated
@@ -19,23 +19,51 @@ public static class Generated
     /// <summary>The value of <see cref="ManagedByLabel"/>.</summary>
     public const string ManagedByValue = "hevlayer-generators";
 
-    /// <summary>The Pipeline manifest of <paramref name="type"/>, built on first use and kept in <paramref name="cache"/>.</summary>
-    public static PipelineManifest Pipeline(ref PipelineManifest? cache, Type type) =>
-        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Pipeline(Facts(type), SourceType(type)), null) ?? cache!;
+    // Weak keys: a type in a collectible load context can still be unloaded after its manifest was asked for.
+    private static readonly ConditionalWeakTable<Type, WorkloadManifest> Built = new();
 
-    /// <summary>The Function manifest of <paramref name="type"/>, built on first use and kept in <paramref name="cache"/>.</summary>
-    public static FunctionManifest Function(ref FunctionManifest? cache, Type type) =>
-        Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, Function(Facts(type), SourceType(type)), null) ?? cache!;
+    /// <summary>The Pipeline manifest of <paramref name="type"/>, built on first use.</summary>
+    public static PipelineManifest Pipeline(Type type) =>
+        Of(type) as PipelineManifest ?? throw new InvalidOperationException(type.FullName + " is not a Pipeline.");
+
+    /// <summary>The Function manifest of <paramref name="type"/>, built on first use.</summary>
+    public static FunctionManifest Function(Type type) =>
+        Of(type) as FunctionManifest ?? throw new InvalidOperationException(type.FullName + " is not a Function.");
 
     /// <summary>The Pipeline manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
-    public static PipelineManifest Pipeline(GeneratedWorkloadAttribute facts, string sourceType) => new(
+    public static PipelineManifest Pipeline(GeneratedWorkloadAttribute facts, string sourceType) => Pipeline(Unpack(facts), sourceType);
+
+    /// <summary>The Function manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
+    public static FunctionManifest Function(GeneratedWorkloadAttribute facts, string sourceType) => Function(Unpack(facts), sourceType);
+
+    private static WorkloadManifest Of(Type type) => Built.GetValue(type ?? throw new ArgumentNullException(nameof(type)), static t =>
+    {
+        var facts = Unpack(t.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
+            ?? throw new InvalidOperationException(t.FullName + " carries no [GeneratedWorkload]; it was not compiled with HevLayer.Generators."));
+        return facts.Function ? Function(facts, SourceType(t)) : Pipeline(facts, SourceType(t));
+    });
+
+    private static WorkloadFacts Unpack(GeneratedWorkloadAttribute attribute)
+    {
+        try
+        {
+            return WorkloadFacts.Unpack(attribute.Facts);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException("A [GeneratedWorkload] attribute's facts cannot be read (" + e.Message + ") Build with the HevLayer.Generators version of this HevLayer.Abstractions.", e);
+        }
+    }
+
+    /// <summary>The Pipeline manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
+    private static PipelineManifest Pipeline(WorkloadFacts facts, string sourceType) => new(
         Metadata(facts),
         new PipelineSpec(facts.Paused, Worker(facts), Retry(facts), Scaling(facts)),
         sourceType,
         FileName("pipeline", facts));
 
     /// <summary>The Function manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
-    public static FunctionManifest Function(GeneratedWorkloadAttribute facts, string sourceType) => new(
+    private static FunctionManifest Function(WorkloadFacts facts, string sourceType) => new(
         Metadata(facts),
         new FunctionSpec(
             facts.Paused,
@@ -45,7 +73,7 @@ public static class Generated
             facts.Version,
             Array.AsReadOnly(facts.Filter),
             Worker(facts),
-            Any(facts, 5, 9) ? new ScheduleSpec(facts.Get(5), facts.Get(6), facts.Get(7), facts.Get(8)) : null,
+            facts.Any(5, 9) ? new ScheduleSpec(facts.Get(5), facts.Get(6), facts.Get(7), facts.Get(8)) : null,
             Retry(facts),
             Scaling(facts)),
         sourceType,
@@ -57,14 +85,10 @@ public static class Generated
     /// </summary>
     private static string SourceType(Type type) => type.FullName!.Replace('+', '.');
 
-    private static GeneratedWorkloadAttribute Facts(Type type) =>
-        type.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
-        ?? throw new InvalidOperationException(type.FullName + " carries no [GeneratedWorkload]; it was not compiled with HevLayer.Generators.");
-
     /// <summary>The manifest's file name: <c>&lt;kind&gt;.&lt;namespace&gt;.&lt;name&gt;.yaml</c>, as the build writes it.</summary>
-    private static string FileName(string kind, GeneratedWorkloadAttribute facts) => kind + "." + facts.Namespace + "." + facts.Name + ".yaml";
+    private static string FileName(string kind, WorkloadFacts facts) => kind + "." + facts.Namespace + "." + facts.Name + ".yaml";
 
-    private static ManifestMetadata Metadata(GeneratedWorkloadAttribute facts)
+    private static ManifestMetadata Metadata(WorkloadFacts facts)
     {
         var labels = Map(facts.Labels);
         if (!labels.ContainsKey(ManagedByLabel))
@@ -86,26 +110,13 @@ public static class Generated
         return map;
     }
 
-    private static WorkerSpec Worker(GeneratedWorkloadAttribute facts) => new(facts.Image, facts.Get(0), facts.Get(1));
+    private static WorkerSpec Worker(WorkloadFacts facts) => new(facts.Image, facts.Get(0), facts.Get(1));
 
-    private static RetrySpec? Retry(GeneratedWorkloadAttribute facts) =>
-        Any(facts, 2, 5) ? new RetrySpec(facts.Get(2), facts.Get(3), facts.Get(4)) : null;
+    private static RetrySpec? Retry(WorkloadFacts facts) =>
+        facts.Any(2, 5) ? new RetrySpec(facts.Get(2), facts.Get(3), facts.Get(4)) : null;
 
-    private static ScalingSpec Scaling(GeneratedWorkloadAttribute facts) =>
+    private static ScalingSpec Scaling(WorkloadFacts facts) =>
         new(facts.Pool, (ScalingMode)facts.Mode, facts.MinReplicas, facts.MaxReplicas);
-
-    private static bool Any(GeneratedWorkloadAttribute facts, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if ((facts.Set & (1 << i)) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static IReadOnlyList<string> Triggers(int triggers)
     {

@@ -15,9 +15,6 @@ internal static class SourceEmitter
         "[global::System.CodeDom.Compiler.GeneratedCode(\"HevLayer.Generators\", \"" + typeof(SourceEmitter).Assembly.GetName().Version!.ToString(3) + "\")]";
     private const string M = "global::HevLayer.Manifests.";
 
-    /// <summary>The field that keeps a workload's typed manifest once built.</summary>
-    private const string CacheField = "__hevLayerManifest";
-
     /// <summary>
     /// One generated file: the code of every workload in <paramref name="shard"/> (see <see cref="SourceShards"/>),
     /// one namespace block each, with a header that names them.
@@ -43,11 +40,15 @@ internal static class SourceEmitter
     }
 
     /// <summary>
-    /// The code for one workload: its manifest's facts as typed arguments of a <c>[GeneratedWorkload]</c>
-    /// attribute on the class (the build task reads them from metadata and renders the YAML; no YAML goes
-    /// into the assembly), and a static <c>Manifest</c> property that builds the typed manifest from that
-    /// attribute on first use. Nothing goes on the assembly: the compiler binds every assembly attribute
-    /// whenever it checks a file in the editor, so one per workload would cost every keystroke.
+    /// The code for one workload: its manifest's facts, packed into the one string argument of a
+    /// <c>[GeneratedWorkload]</c> attribute on the class (the build task reads it from metadata and renders
+    /// the YAML; no YAML goes into the assembly), and a static <c>Manifest</c> property that asks the runtime
+    /// for the typed manifest of the class, built from that attribute on first use. Each is the cheapest
+    /// shape of its kind for the compiler, which binds and emits it on every build: one string constant, not
+    /// typed arguments; a call with a <c>typeof</c>, no cache field and no per-member attributes (the file's
+    /// <c>// &lt;auto-generated/&gt;</c> header marks it as generated). Nothing goes on the assembly: the
+    /// compiler binds every assembly attribute whenever it checks a file in the editor, so one per workload
+    /// would cost every keystroke.
     /// </summary>
     private static void Workload(SourceWriter w, ResolvedWorkload resolved)
     {
@@ -64,13 +65,10 @@ internal static class SourceEmitter
         }
 
         var kind = ManifestWriter.KindName(workload.Kind);
-        w.Line("[" + M + "GeneratedWorkload(" + Arguments(WorkloadFacts.From(workload)) + ")]")
+        w.Line("[" + M + "GeneratedWorkload(" + Literal(WorkloadFacts.From(workload).Pack()) + ")]")
             .Open("partial " + type.Keyword + " " + type.Name)
-            .Line("private static " + M + kind + "Manifest " + CacheField + ";")
-            .Line()
             .Line("/// <summary>The " + kind + " manifest generated from this class's attributes.</summary>")
-            .Line(Generated)
-            .Line("public static " + M + kind + "Manifest Manifest => " + M + "Generated." + kind + "(ref " + CacheField + ", typeof(" + type.FullyQualifiedName + "));")
+            .Line("public static " + M + kind + "Manifest Manifest => " + M + "Generated." + kind + "(typeof(" + type.FullyQualifiedName + "));")
             .Close();
 
         for (var i = 0; i < type.ContainingTypes.Count; i++)
@@ -115,35 +113,6 @@ internal static class SourceEmitter
             .ToString();
     }
 
-    /// <summary>The attribute's arguments, in its constructor's order (the order the build task decodes); the declaring type is the class it sits on.</summary>
-    private static string Arguments(WorkloadFacts facts) => string.Join(
-        ", ",
-        Bool(facts.Function),
-        Literal(facts.Name),
-        Literal(facts.Namespace),
-        Bool(facts.Paused),
-        Strings(facts.Labels),
-        Strings(facts.Annotations),
-        Literal(facts.Image),
-        Literal(facts.Pool),
-        Int(facts.Mode),
-        Int(facts.MinReplicas),
-        Int(facts.MaxReplicas),
-        Int(facts.Set),
-        facts.Values.Length == 0 ? "null" : "new int[] { " + string.Join(", ", facts.Values.Select(v => Int(v))) + " }",
-        Int(facts.Triggers),
-        Strings(facts.TargetNamespaces),
-        Strings(facts.Inputs),
-        facts.Version is null ? "null" : Literal(facts.Version),
-        Strings(facts.Filter));
-
-    private static string Strings(string[] values) =>
-        values.Length == 0 ? "null" : "new string[] { " + string.Join(", ", values.Select(Literal)) + " }";
-
-    private static string Bool(bool value) => value ? "true" : "false";
-
     /// <summary>A C# string literal (see <see cref="CSharpLiteral.Quote"/>).</summary>
     internal static string Literal(string value) => CSharpLiteral.Quote(value);
-
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

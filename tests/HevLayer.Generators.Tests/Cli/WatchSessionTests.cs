@@ -5,6 +5,8 @@ using System.Linq;
 using System.Threading;
 using HevLayer.Cli.Watch;
 using HevLayer.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace HevLayer.Generators.Tests.Cli;
@@ -186,30 +188,23 @@ public sealed class GeneratedFactsTests
     }
 
     [Fact]
-    public void The_type_name_an_earlier_generator_wrote_as_a_19th_argument_is_read_past()
+    public void Facts_the_syntax_does_not_give_are_read_through_the_compilers_binding()
     {
-        var source = File.ReadAllText(Directory.GetFiles(Path.Combine(RepoPaths.Golden, "SampleWorkers", "sources"), "HevLayer.Workloads.*.g.cs")[0]);
-        var at = source.IndexOf(")]", source.IndexOf("GeneratedWorkload(", StringComparison.Ordinal), StringComparison.Ordinal);
-        var older = source.Insert(at, ", \"Some.Other.Name\"");
-        var current = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source), () => throw new InvalidOperationException(), CancellationToken.None);
-        var earlier = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(older), () => throw new InvalidOperationException(), CancellationToken.None);
+        // The autoscaled Pipeline ingest-docs, its packed facts once as the literal with replicas.max 7, once
+        // as a constant the compiler folds from two halves.
+        var source = GoldenSources("SampleWorkers").Single(t => t.Contains("11:ingest-docs", StringComparison.Ordinal));
+        var literal = PackedLiteral(source);
+        var packed = literal.Token.ValueText;
+        var facts = HevLayer.Policy.Emit.WorkloadFacts.Unpack(packed);
+        facts.MaxReplicas = 7;
+        var edited = HevLayer.Policy.Emit.WorkloadFacts.From(facts.ToModel()).Pack();
+        var withLiteral = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal(edited));
+        var half = edited.Length / 2;
+        var withConstant = Replace(source, literal, "Packed.Facts") + "\nstatic class Packed { public const string Facts = "
+            + HevLayer.Generators.Emit.SourceEmitter.Literal(edited.Substring(0, half)) + " + " + HevLayer.Generators.Emit.SourceEmitter.Literal(edited.Substring(half)) + "; }\n";
 
-        Assert.Equal(current.Select(m => (m.FileName, m.Yaml)), earlier.Select(m => (m.FileName, m.Yaml)));
-        Assert.DoesNotContain("Some.Other.Name", earlier.Single().Yaml, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_argument_the_syntax_does_not_give_is_read_through_the_compilers_binding()
-    {
-        // The autoscaled Pipeline ingest-docs: argument 10 is its replicas.max.
-        var source = Directory.GetFiles(Path.Combine(RepoPaths.Golden, "SampleWorkers", "sources"), "HevLayer.Workloads.*.g.cs").Select(File.ReadAllText).Single(t => t.Contains("\"ingest-docs\"", StringComparison.Ordinal));
-        var attribute = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
-        var max = attribute.ArgumentList!.Arguments[10];
-        var literal = source.Remove(max.SpanStart, max.Span.Length).Insert(max.SpanStart, "7");
-        var constant = source.Remove(max.SpanStart, max.Span.Length).Insert(max.SpanStart, "Limits.Max") + "\nstatic class Limits { public const int Max = 3 + 4; }\n";
-
-        var expected = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(literal), () => throw new InvalidOperationException(), CancellationToken.None);
-        var compilation = GeneratorHarness.Compile(("Shard.g.cs", constant));
+        var expected = GeneratedFacts.Read(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(withLiteral), () => throw new InvalidOperationException(), CancellationToken.None);
+        var compilation = GeneratorHarness.Compile(("Shard.g.cs", withConstant));
         var bound = GeneratedFacts.Read(compilation.SyntaxTrees.Single(), () => compilation, CancellationToken.None);
 
         Assert.Contains("max: 7", expected.Single().Yaml, StringComparison.Ordinal);
@@ -218,19 +213,41 @@ public sealed class GeneratedFactsTests
 
     [Theory]
     [InlineData("Name")]
-    [InlineData("-")]
-    [InlineData("new string[] { }")]
-    public void An_argument_that_is_no_literal_of_its_type_is_left_to_the_compiler(string replacement)
+    [InlineData("\"1;\" + \"0;\"")]
+    [InlineData("null")]
+    [InlineData("\"not facts\"")]
+    public void An_argument_that_is_no_packed_facts_literal_is_left_to_the_compiler(string replacement)
     {
-        var source = File.ReadAllText(Directory.GetFiles(Path.Combine(RepoPaths.Golden, "SampleWorkers", "sources"), "HevLayer.Workloads.*.g.cs")[0]);
-        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
-        var attribute = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
-        Assert.NotNull(GeneratedFacts.FromSyntax(attribute));
+        var source = GoldenSources("SampleWorkers").First();
+        var literal = PackedLiteral(source);
+        Assert.NotNull(GeneratedFacts.FromSyntax((AttributeSyntax)literal.Parent!.Parent!.Parent!));
 
-        // The replica count (argument 10) as something that is not an int literal.
-        var argument = attribute.ArgumentList!.Arguments[10];
-        var changed = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.Remove(argument.SpanStart, argument.Span.Length).Insert(argument.SpanStart, replacement));
-        var other = changed.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
+        var changed = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Replace(source, literal, replacement));
+        var other = changed.GetRoot().DescendantNodes().OfType<AttributeSyntax>().First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal));
         Assert.Null(GeneratedFacts.FromSyntax(other));
     }
+
+    [Fact]
+    public void Facts_in_a_newer_format_name_the_tool_to_install()
+    {
+        var source = GoldenSources("SampleWorkers").First();
+        var literal = PackedLiteral(source);
+        var newer = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal("2;" + literal.Token.ValueText.Substring(2)));
+        var compilation = GeneratorHarness.Compile(("Shard.g.cs", newer));
+
+        var e = Assert.Throws<InvalidDataException>(() => GeneratedFacts.Read(compilation.SyntaxTrees.Single(), () => compilation, CancellationToken.None));
+        Assert.Contains("format 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet tool update", e.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> GoldenSources(string goldenCase) =>
+        Directory.GetFiles(Path.Combine(RepoPaths.Golden, goldenCase, "sources"), "HevLayer.Workloads.*.g.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText);
+
+    private static LiteralExpressionSyntax PackedLiteral(string source) =>
+        Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<AttributeSyntax>()
+            .First(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal))
+            .ArgumentList!.Arguments.Single().Expression as LiteralExpressionSyntax ?? throw new InvalidOperationException("The generated attribute's argument is not a literal.");
+
+    private static string Replace(string source, SyntaxNode node, string replacement) =>
+        source.Remove(node.SpanStart, node.Span.Length).Insert(node.SpanStart, replacement);
 }

@@ -4,13 +4,10 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(false, "ingest-docs", "search", false, new string[] { "team", "search" }, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 0, 0, 4, 31, new int[] { 64, 120, 5, 2, 60 }, 0, null, null, null, null)]
+    [global::HevLayer.Manifests.GeneratedWorkload("1;0;11:ingest-docs6:search0;2;4:team6:search0;32:ghcr.io/acme/layer-workers:1.4.23:cpu0;0;4;31;5;64;120;5;2;60;0;0;0;~0;")]
     partial class IngestDocs
     {
-        private static global::HevLayer.Manifests.PipelineManifest __hevLayerManifest;
-
         /// <summary>The Pipeline manifest generated from this class's attributes.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
-        public static global::HevLayer.Manifests.PipelineManifest Manifest => global::HevLayer.Manifests.Generated.Pipeline(ref __hevLayerManifest, typeof(global::Acme.Workers.IngestDocs));
+        public static global::HevLayer.Manifests.PipelineManifest Manifest => global::HevLayer.Manifests.Generated.Pipeline(typeof(global::Acme.Workers.IngestDocs));
     }
 }

@@ -4,13 +4,10 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(true, "reindex-stale", "search", true, null, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 2, 0, 0, 480, new int[] { 3600, 300, 4, 1 }, 4, new string[] { "docs", "wiki" }, new string[] { "id", "updated_at" }, "v2", null)]
+    [global::HevLayer.Manifests.GeneratedWorkload("1;1;13:reindex-stale6:search1;0;0;32:ghcr.io/acme/layer-workers:1.4.23:cpu2;0;0;480;4;3600;300;4;1;4;2;4:docs4:wiki2;2:id10:updated_at2:v20;")]
     partial class ReindexStale
     {
-        private static global::HevLayer.Manifests.FunctionManifest __hevLayerManifest;
-
         /// <summary>The Function manifest generated from this class's attributes.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
-        public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(ref __hevLayerManifest, typeof(global::Acme.Workers.ReindexStale));
+        public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(typeof(global::Acme.Workers.ReindexStale));
     }
 }

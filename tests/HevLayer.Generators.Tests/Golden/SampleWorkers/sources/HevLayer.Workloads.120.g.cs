@@ -4,13 +4,10 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(false, "embed-chunks", "search", false, new string[] { "team", "ml" }, new string[] { "hevlayer.com/owner", "ml-platform@acme.example" }, "ghcr.io/acme/layer-embedder:0.9.0", "gpu", 1, 2, 2, 7, new int[] { 256, 300, 3 }, 0, null, null, null, null)]
+    [global::HevLayer.Manifests.GeneratedWorkload("1;0;12:embed-chunks6:search0;2;4:team2:ml2;18:hevlayer.com/owner24:ml-platform@acme.example33:ghcr.io/acme/layer-embedder:0.9.03:gpu1;2;2;7;3;256;300;3;0;0;0;~0;")]
     partial class EmbedChunks
     {
-        private static global::HevLayer.Manifests.PipelineManifest __hevLayerManifest;
-
         /// <summary>The Pipeline manifest generated from this class's attributes.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
-        public static global::HevLayer.Manifests.PipelineManifest Manifest => global::HevLayer.Manifests.Generated.Pipeline(ref __hevLayerManifest, typeof(global::Acme.Workers.EmbedChunks));
+        public static global::HevLayer.Manifests.PipelineManifest Manifest => global::HevLayer.Manifests.Generated.Pipeline(typeof(global::Acme.Workers.EmbedChunks));
     }
 }

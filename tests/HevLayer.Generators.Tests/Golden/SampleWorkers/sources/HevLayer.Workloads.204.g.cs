@@ -4,13 +4,10 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(true, "enrich-products", "catalog", false, null, null, "ghcr.io/acme/layer-workers:1.4.2", "cpu", 0, 1, 8, 31, new int[] { 32, 60, 4, 1, 30 }, 3, new string[] { "products" }, new string[] { "id", "title" }, "v1", new string[] { "category", "Eq", "outdoor" })]
+    [global::HevLayer.Manifests.GeneratedWorkload("1;1;15:enrich-products7:catalog0;0;0;32:ghcr.io/acme/layer-workers:1.4.23:cpu0;1;8;31;5;32;60;4;1;30;3;1;8:products2;2:id5:title2:v13;8:category2:Eq7:outdoor")]
     partial class EnrichProducts
     {
-        private static global::HevLayer.Manifests.FunctionManifest __hevLayerManifest;
-
         /// <summary>The Function manifest generated from this class's attributes.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
-        public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(ref __hevLayerManifest, typeof(global::Acme.Workers.EnrichProducts));
+        public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(typeof(global::Acme.Workers.EnrichProducts));
     }
 }

@@ -8,14 +8,11 @@ namespace Shapes.Nested
     {
         partial class Middle
         {
-            [global::HevLayer.Manifests.GeneratedWorkload(true, "nested-function", "explicit-ns", false, null, null, "registry.example/own:2", "gpu", 1, 3, 3, 66, new int[] { 10, 30 }, 7, new string[] { "a", "b" }, null, null, null)]
+            [global::HevLayer.Manifests.GeneratedWorkload("1;1;15:nested-function11:explicit-ns0;0;0;22:registry.example/own:23:gpu1;3;3;66;2;10;30;7;2;1:a1:b0;~0;")]
             partial class Inner
             {
-                private static global::HevLayer.Manifests.FunctionManifest __hevLayerManifest;
-
                 /// <summary>The Function manifest generated from this class's attributes.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
-                public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(ref __hevLayerManifest, typeof(global::Shapes.Nested.Outer.Middle.Inner));
+                public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(typeof(global::Shapes.Nested.Outer.Middle.Inner));
             }
         }
     }

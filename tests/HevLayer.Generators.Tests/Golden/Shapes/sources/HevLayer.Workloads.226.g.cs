@@ -4,13 +4,10 @@
 
 namespace Shapes.Nested
 {
-    [global::HevLayer.Manifests.GeneratedWorkload(false, "record-pipeline", "from-msbuild", true, new string[] { "a-first", "true", "quoted", "needs: quoting # here", "z-last", "1" }, new string[] { "hevlayer.com/note", "line one\nline two" }, "registry.example/assembly:1", "cpu", 2, 0, 0, 0, null, 0, null, null, null, null)]
+    [global::HevLayer.Manifests.GeneratedWorkload("1;0;15:record-pipeline12:from-msbuild1;6;7:a-first4:true6:quoted21:needs: quoting # here6:z-last1:12;17:hevlayer.com/note17:line one\nline two27:registry.example/assembly:13:cpu2;0;0;0;0;0;0;0;~0;")]
     partial record RecordPipeline
     {
-        private static global::HevLayer.Manifests.PipelineManifest __hevLayerManifest;
-
         /// <summary>The Pipeline manifest generated from this class's attributes.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
-        public static global::HevLayer.Manifests.PipelineManifest Manifest => global::HevLayer.Manifests.Generated.Pipeline(ref __hevLayerManifest, typeof(global::Shapes.Nested.RecordPipeline));
+        public static global::HevLayer.Manifests.PipelineManifest Manifest => global::HevLayer.Manifests.Generated.Pipeline(typeof(global::Shapes.Nested.RecordPipeline));
     }
 }

@@ -6,73 +6,13 @@ using HevLayer.Policy.Model;
 namespace HevLayer.Policy.Emit;
 
 /// <summary>
-/// A workload's manifest as the compact typed values the generator writes into the assembly
-/// (<c>[HevLayer.Manifests.GeneratedWorkload(...)]</c>, one per workload class) and the build task reads
-/// back to render the YAML with <see cref="ManifestWriter"/>. The values are the manifest's, not the
-/// declaration's: defaults applied, labels and annotations as written (sorted, last value of a repeated
-/// key), <c>replicas.max</c> as written. <see cref="ToModel"/> of <see cref="From"/> renders the same bytes
-/// as the workload it came from. The field order is the attribute's constructor order, but for
-/// <see cref="SourceType"/>, which is the class the attribute sits on.
+/// The policy core's side of <see cref="WorkloadFacts"/> (the fields and their packed form are in
+/// src/Shared/WorkloadFacts.cs, shared with the runtime): the facts of a resolved workload, and the workload
+/// that facts describe. <see cref="ToModel"/> of <see cref="From"/> renders the same bytes as the workload
+/// it came from.
 /// </summary>
-public sealed class WorkloadFacts
+public sealed partial class WorkloadFacts
 {
-    /// <summary>The optional counts, in the order of <see cref="Set"/>'s bits.</summary>
-    public const int OptionalCount = 9;
-
-    /// <summary>True for a Function.</summary>
-    public bool Function { get; set; }
-
-    /// <summary><c>metadata.name</c>.</summary>
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary><c>metadata.namespace</c>.</summary>
-    public string Namespace { get; set; } = string.Empty;
-
-    /// <summary><c>spec.paused</c>.</summary>
-    public bool Paused { get; set; }
-
-    /// <summary>Labels as written, key and value in turn, in ordinal key order, without the managed-by label when it has its default value.</summary>
-    public string[] Labels { get; set; } = Array.Empty<string>();
-
-    /// <summary>Annotations as written, key and value in turn, in ordinal key order.</summary>
-    public string[] Annotations { get; set; } = Array.Empty<string>();
-
-    /// <summary><c>spec.worker.image</c>.</summary>
-    public string Image { get; set; } = string.Empty;
-
-    /// <summary><c>spec.scaling.pool</c>.</summary>
-    public string Pool { get; set; } = string.Empty;
-
-    /// <summary><c>spec.scaling.mode</c>.</summary>
-    public int Mode { get; set; }
-
-    /// <summary><c>spec.scaling.replicas.min</c>.</summary>
-    public int MinReplicas { get; set; }
-
-    /// <summary><c>spec.scaling.replicas.max</c> as written.</summary>
-    public int MaxReplicas { get; set; }
-
-    /// <summary>Bit i set: optional count i is set (batchSize, timeoutSeconds, retry x3, schedule x4).</summary>
-    public int Set { get; set; }
-
-    /// <summary>The set optional counts, in order.</summary>
-    public int[] Values { get; set; } = Array.Empty<int>();
-
-    /// <summary><c>spec.triggers</c> as flags.</summary>
-    public int Triggers { get; set; }
-
-    /// <summary><c>spec.targetNamespaces</c>.</summary>
-    public string[] TargetNamespaces { get; set; } = Array.Empty<string>();
-
-    /// <summary><c>spec.inputs</c>.</summary>
-    public string[] Inputs { get; set; } = Array.Empty<string>();
-
-    /// <summary><c>spec.version</c>, or null.</summary>
-    public string? Version { get; set; }
-
-    /// <summary><c>spec.filter</c>.</summary>
-    public string[] Filter { get; set; } = Array.Empty<string>();
-
     /// <summary>The declaring C# type: not an attribute argument, but the class the attribute sits on.</summary>
     public string SourceType { get; set; } = string.Empty;
 
@@ -131,23 +71,6 @@ public sealed class WorkloadFacts
         };
     }
 
-    /// <summary>The optional count <paramref name="index"/>, or null when not set.</summary>
-    public int? Get(int index)
-    {
-        if ((Set & (1 << index)) == 0)
-        {
-            return null;
-        }
-
-        var position = 0;
-        for (var i = 0; i < index; i++)
-        {
-            position += (Set >> i) & 1;
-        }
-
-        return position < Values.Length ? Values[position] : null;
-    }
-
     /// <summary>The workload these facts describe; <see cref="ManifestWriter.Write"/> renders it as the manifest the facts came from.</summary>
     public WorkloadModel ToModel()
     {
@@ -174,8 +97,6 @@ public sealed class WorkloadFacts
             function,
             SourceType);
     }
-
-    private bool Any(int from, int to) => ((Set >> from) & ((1 << (to - from)) - 1)) != 0;
 
     private static string[] Scrubbed(EquatableArray<string>? values) =>
         values is { } list ? list.Select(YamlScalar.Scrub).ToArray() : Array.Empty<string>();
