@@ -46,6 +46,9 @@ public static class Program
             case "size":
                 SizeBenchmark.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;
+            case "shape":
+                ShapeBenchmark.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                return 0;
             case "floor":
                 return FloorBuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "watch":
