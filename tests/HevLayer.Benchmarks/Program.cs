@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 namespace HevLayer.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | cold N | edit N | steps N | transform N | keystroke N | build N | all]
+/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | cold N | edit N | steps N | transform N | keystroke N | size N | floor N | shape N | watch N | build N | all]
 ///   roslyn   BenchmarkDotNet: generator (cold, cached, one edit, the floor) and analyzers, at N = 100, 1000, 5000
 ///   cold N   where a cold run's time goes beyond the floor
 ///   edit N   where a one-workload edit's time goes, step by step
@@ -15,7 +15,8 @@ namespace HevLayer.Benchmarks;
 ///            with "loop", runs it 1,500 times for a profiler instead
 ///   keystroke N [loop]  one edited file's analyzer diagnostics, the floor and each HEVL analyzer alone
 ///   size N   the user's assembly with and without the generated code (bytes per workload)
-///   floor N  the edit build with HevLayer against the plain compile of the same classes (one file each, and all in one), warm compiler server
+///   floor N  the edit build with HevLayer against the plain compile of the same classes and against Roslyn's do-nothing generator (one file each, and all in one), warm compiler server
+///   shape N  what the generated C# costs the compile (parse, bind, emit), against the plain compile and the shapes it could have had
 ///   watch N  hevlayer watch: a save written to disk (one class per file, and all in one), against a cdk8s synth of the same objects
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
