@@ -49,24 +49,30 @@ public static class StepBreakdown
 
         var times = new List<(double Floor, double Ours)>();
         var pauses = new List<(double Floor, double Ours)>();
+        var allocated = new List<(double Floor, double Ours)>();
         for (var i = 0; i < 45; i++)
         {
             var edited = Synthetic.EditOne(compilation, index);
             binder.RunGenerators(edited);
             var pause = GC.GetTotalPauseDuration();
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             floor.RunGenerators(edited);
             var f = clock.Elapsed.TotalMilliseconds;
+            var floorBytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
             var floorPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
             pause = GC.GetTotalPauseDuration();
+            bytes = GC.GetAllocatedBytesForCurrentThread();
             clock.Restart();
             ours.RunGenerators(edited);
             var o = clock.Elapsed.TotalMilliseconds;
+            var oursBytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
             var oursPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
             if (i >= 30)
             {
                 times.Add((f, o));
                 pauses.Add((floorPause, oursPause));
+                allocated.Add((floorBytes / 1024.0, oursBytes / 1024.0));
             }
         }
 
@@ -75,6 +81,9 @@ public static class StepBreakdown
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  of which garbage-collection pauses (mean): floor {pauses.Average(p => p.Floor):0.00} ms, ours {pauses.Average(p => p.Ours):0.00} ms (GC mode: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode})"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  allocated on the running thread (median): floor {Spread.Median(allocated.Select(a => a.Floor)):N0} KiB, ours {Spread.Median(allocated.Select(a => a.Ours)):N0} KiB"));
     }
 
     /// <summary>

@@ -1,5 +1,11 @@
 using System;
+using System.IO;
+using System.Linq;
+using System.Text;
 using CsCheck;
+using HevLayer.Build;
+using HevLayer.Generators.Emit;
+using HevLayer.Generators.Tests.Infrastructure;
 using HevLayer.Policy.Emit;
 using Xunit;
 
@@ -73,6 +79,29 @@ public sealed class PackedFactsProperties
     {
         var e = Assert.Throws<FormatException>(() => WorkloadFacts.Unpack(packed));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Packed_facts_compiled_into_an_assembly_and_read_back_render_the_same_manifests()
+    {
+        // Hostile strings everywhere (lone surrogates, NUL, line breaks, the format's own separators), through
+        // the C# literal, the compiler's UTF-8 attribute blob and the build task's metadata reader: the YAML is
+        // the writer's for the original workload (which writes a lone surrogate as U+FFFD, as the blob does).
+        PropertyRun.ForAll(TypedManifestProperties.Workload.Array[50], Math.Max(1, PropertyRun.Cases / 1000), 22, models =>
+        {
+            var source = new StringBuilder();
+            for (var i = 0; i < models.Length; i++)
+            {
+                source.Append("[HevLayer.Manifests.GeneratedWorkload(").Append(SourceEmitter.Literal(WorkloadFacts.From(models[i]).Pack())).Append(")] class W").Append(i).Append(" { }\n");
+            }
+
+            using var image = new MemoryStream();
+            var emitted = GeneratorHarness.Compile(("W.cs", source.ToString())).Emit(image);
+            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+            var read = ManifestReader.Read(image.ToArray(), "W.dll");
+            Assert.Equal(models.Select((m, i) => ManifestWriter.Write(m with { SourceType = "W" + i })), read.Select(m => m.Yaml));
+        });
     }
 
     [Fact]
