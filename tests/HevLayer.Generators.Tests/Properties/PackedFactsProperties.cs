@@ -66,19 +66,47 @@ public sealed class PackedFactsProperties
         Assert.Equal(new[] { "a=b" }, facts.Filter);
     }
 
-    [Theory]
-    [InlineData("2;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "format 2")]
-    [InlineData("", "character 0")]
-    [InlineData("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;0;", "end of the text")]
-    [InlineData("1;0;6:ingest6:search0;0;0;99:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "string length")]
-    [InlineData("1;0;~6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "a string")]
-    [InlineData("1;2;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "0 or 1")]
-    [InlineData("1;0;6:ingest6:search0;999999;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count")]
-    [InlineData("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;99999999999;0;0;0;0;0;~0;", "number")]
-    public void Text_that_is_not_packed_facts_is_refused_with_where_and_what(string packed, string expected)
+    // One fact over a table, not a theory: every case is asserted in every run, and mutation testing
+    // attributes the coverage of each to this test.
+    [Fact]
+    public void Text_that_is_not_packed_facts_is_refused_with_where_and_what()
     {
-        var e = Assert.Throws<FormatException>(() => WorkloadFacts.Unpack(packed));
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        var cases = new (string Packed, string Expected)[]
+        {
+            ("2;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "format 2"),
+            (string.Empty, "character 0: expected a number"),
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;0;", "end of the text"),
+            ("1;0;6:ingest6:search0;0;0;99:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "string length"),
+            ("1;0;~6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "a string"),
+            ("1;2;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "0 or 1"),
+
+            // Counts: absurd, and merely more than the rest of the text can hold (each item takes at least two characters).
+            ("1;0;6:ingest6:search0;999999;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count"),
+            ("1;0;6:ingest6:search0;30;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count"),
+            ("1;0;6:ingest6:search0;-1;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count"),
+
+            // Numbers: past int's range, many digits, and 2^64 + 5, which a reader without a digit limit would wrap to 5.
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;2147483648;0;0;0;0;0;~0;", "character 46: expected a number followed by ';'"),
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;-2147483649;0;0;0;0;0;~0;", "number followed by ';'"),
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;99999999999;0;0;0;0;0;~0;", "number followed by ';'"),
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;18446744073709551621;0;0;0;0;0;~0;", "number followed by ';'"),
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;;0;0;0;0;0;~0;", "number followed by ';'"),
+            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3:0;0;0;0;0;~0;", "number followed by ';'"),
+        };
+
+        foreach (var (packed, expected) in cases)
+        {
+            var e = Assert.Throws<FormatException>(() => WorkloadFacts.Unpack(packed));
+            Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), $"{packed}\n{e.Message}\nexpected: {expected}");
+        }
+    }
+
+    [Fact]
+    public void The_ends_of_the_int_range_travel()
+    {
+        var facts = WorkloadFacts.Unpack("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;-2147483648;2147483647;0;0;0;0;0;~0;");
+        Assert.Equal((int.MinValue, int.MaxValue), (facts.MinReplicas, facts.MaxReplicas));
+        Assert.Equal("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;-2147483648;2147483647;0;0;0;0;0;~0;", facts.Pack());
     }
 
     [Fact]
