@@ -34,8 +34,7 @@ public sealed class WriteManifests : Task
     [Output]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>The InfraRules the summary compares against, read from <see cref="InfraRulesFiles"/>.</summary>
-    private (Policy.InfraRules.InfraRulesModel? Model, string Source) ReadInfraRules()
+    private void Summarize(System.Collections.Generic.IReadOnlyList<EmbeddedManifest> embedded)
     {
         var files = InfraRulesFiles.Where(f => File.Exists(f.ItemSpec)).ToList();
         var reads = files.Select(f => Policy.InfraRules.InfraRulesReader.Read(f.ItemSpec, File.ReadAllText(f.ItemSpec))).ToList();
@@ -43,12 +42,7 @@ public sealed class WriteManifests : Task
             p => p.r,
             p => string.IsNullOrEmpty(p.f.GetMetadata("HevLayerInfraRulesSource")) ? Path.GetFileName(p.f.ItemSpec) : p.f.GetMetadata("HevLayerInfraRulesSource"));
         var (model, _) = Policy.InfraRules.InfraRulesSources.Combine(reads, r => describe[r]);
-        return (model, model?.Source ?? "none found");
-    }
-
-    private void Summarize(System.Collections.Generic.IReadOnlyList<EmbeddedManifest> embedded, System.Threading.Tasks.Task<(Policy.InfraRules.InfraRulesModel? Model, string Source)> infraRules)
-    {
-        var (model, source) = infraRules.GetAwaiter().GetResult();
+        var source = model?.Source ?? "none found";
         var rows = BuildSummary.Rows(embedded, model);
         if (rows.Count <= BuildSummary.ConsoleRows)
         {
@@ -82,11 +76,6 @@ public sealed class WriteManifests : Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        // The summary's InfraRules are read on another thread while the manifests are rendered and compared:
-        // in a build the task runs in a fresh MSBuild process, where the YAML reader's first use (its JIT) is
-        // as long as the rest of the task. When nothing changed the result is not waited for.
-        var infraRules = System.Threading.Tasks.Task.Run(ReadInfraRules);
-        _ = infraRules.ContinueWith(static t => _ = t.Exception, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted);
         try
         {
             var embedded = ManifestReader.Read(AssemblyPath);
@@ -108,7 +97,7 @@ public sealed class WriteManifests : Task
             // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.
             if (result.Changed.Count > 0 || result.Deleted.Count > 0 || !string.IsNullOrWhiteSpace(SummaryFile))
             {
-                Summarize(embedded, infraRules);
+                Summarize(embedded);
             }
 
             return true;
