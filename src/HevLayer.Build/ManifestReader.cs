@@ -13,7 +13,11 @@ namespace HevLayer.Build;
 /// <param name="FileName">The file the manifest goes to, inside the manifests folder.</param>
 /// <param name="Yaml">The manifest, rendered by <see cref="ManifestWriter"/>.</param>
 /// <param name="Workload">The workload the facts describe (for the build summary).</param>
-public sealed record EmbeddedManifest(string FileName, string Yaml, WorkloadModel Workload);
+public sealed record EmbeddedManifest(string FileName, string Yaml, WorkloadModel Workload)
+{
+    /// <summary>The manifest of <paramref name="workload"/>, named and rendered by the one <see cref="ManifestWriter"/> (the build task and <c>hevlayer watch</c> both make theirs here).</summary>
+    public static EmbeddedManifest Of(WorkloadModel workload) => new(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload);
+}
 
 /// <summary>
 /// Reads the <c>[GeneratedWorkload]</c> facts the generator put on each workload class, with
@@ -61,7 +65,7 @@ public static class ManifestReader
                     throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
                 }
 
-                result.Add(new EmbeddedManifest(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload));
+                result.Add(EmbeddedManifest.Of(workload));
             }
         }
 

@@ -39,8 +39,7 @@ internal static class GeneratedFacts
                 {
                     // The declaring type is the class the attribute sits on, as the build task reads it from metadata.
                     facts.SourceType = SourceIndex.FullName(type);
-                    var workload = facts.ToModel();
-                    result.Add(new EmbeddedManifest(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload));
+                    result.Add(EmbeddedManifest.Of(facts.ToModel()));
                 }
             }
         }
