@@ -1,10 +1,8 @@
 using System.Collections.Generic;
-using System.Linq;
 using HevLayer.Generators.Model;
 using HevLayer.Policy.Emit;
 using HevLayer.Policy.Model;
 using System.Globalization;
-using System.Text;
 
 namespace HevLayer.Generators.Emit;
 
