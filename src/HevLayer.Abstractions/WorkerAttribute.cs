@@ -17,4 +17,10 @@ public sealed class WorkerAttribute : Attribute
 
     /// <summary><c>spec.worker.timeoutSeconds</c>: how long one batch may take.</summary>
     public int TimeoutSeconds { get; set; }
+
+    /// <summary>
+    /// <c>spec.worker.podSpec.serviceAccountName</c>: the Kubernetes service account the worker pods run as
+    /// (a DNS subdomain name, in the workload's namespace).
+    /// </summary>
+    public string? ServiceAccountName { get; set; }
 }

@@ -145,6 +145,26 @@ internal static class ImportCommand
             lost.Add(NotExpressible(maxPlace, "fixed mode runs replicas.min, and the build writes replicas.max equal to it"));
         }
 
+        // A toleration's operator and effect are enums in C#: a spelling they do not have cannot be written.
+        var tolerations = new List<TolerationModel>();
+        for (var i = 0; i < workload.Worker.Tolerations.Count; i++)
+        {
+            var toleration = workload.Worker.Tolerations[i];
+            tolerations.Add(toleration with
+            {
+                Operator = Array.IndexOf(TolerationModel.Operators, toleration.Operator) < 0 ? string.Empty : toleration.Operator,
+                Effect = Array.IndexOf(TolerationModel.Effects, toleration.Effect) < 0 ? string.Empty : toleration.Effect,
+            });
+            foreach (var (field, value, allowed) in new[] { ("operator", toleration.Operator, TolerationModel.Operators), ("effect", toleration.Effect, TolerationModel.Effects) })
+            {
+                var path = WorkloadFields.PathOf(WorkloadTarget.Item("Toleration", i, field == "operator" ? "Operator" : "Effect"));
+                if (value.Length > 0 && Array.IndexOf(allowed, value) < 0 && document.Places.TryGetValue(path, out var place))
+                {
+                    lost.Add(NotExpressible(place, "TolerationOperator and TaintEffect have " + string.Join(", ", allowed) + "; HEVL128 says what Kubernetes accepts"));
+                }
+            }
+        }
+
         // The build adds the managed-by label itself; kubectl's last-applied annotation is kubectl's.
         var labels = workload.Labels.Where(l => !(l.Key == ManifestWriter.ManagedByLabel && l.Value == ManifestWriter.ManagedByValue)).ToArray();
         var annotations = new List<KeyValue>();
@@ -160,7 +180,12 @@ internal static class ImportCommand
             }
         }
 
-        return (workload with { Labels = new EquatableArray<KeyValue>(labels), Annotations = new EquatableArray<KeyValue>(annotations.ToArray()) }, lost);
+        return (workload with
+        {
+            Labels = new EquatableArray<KeyValue>(labels),
+            Annotations = new EquatableArray<KeyValue>(annotations.ToArray()),
+            Worker = workload.Worker with { Tolerations = new EquatableArray<TolerationModel>(tolerations.ToArray()) },
+        }, lost);
     }
 
     private static ManifestFinding NotExpressible(FieldPlace place, string reason) =>

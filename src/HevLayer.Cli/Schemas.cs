@@ -103,13 +103,13 @@ internal static class Schemas
     private static JsonObject Node(WorkloadKind kind, string path)
     {
         var properties = new JsonObject();
-        foreach (var child in ManifestFields.ChildrenOf(path, kind))
+        foreach (var child in WorkloadFields.ChildrenOf(path, kind))
         {
             var childPath = path.Length == 0 ? child : path + "." + child;
-            properties[child] = Field(kind, ManifestFields.Find(childPath)!);
+            properties[child] = Field(kind, WorkloadFields.Find(childPath)!);
         }
 
-        foreach (var owned in ManifestFields.ServerOwned)
+        foreach (var owned in WorkloadFields.ServerOwned)
         {
             var dot = owned.LastIndexOf('.');
             if ((dot < 0 ? string.Empty : owned.Substring(0, dot)) == path)
@@ -135,7 +135,7 @@ internal static class Schemas
         return node;
     }
 
-    private static JsonNode Field(WorkloadKind kind, ManifestField field)
+    private static JsonNode Field(WorkloadKind kind, WorkloadField field)
     {
         var node = field.Shape switch
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using HevLayer.Policy.Emit;
 using HevLayer.Policy.Model;
+using HevLayer.Policy.Rules;
 
 namespace HevLayer.Cli;
 
@@ -22,105 +23,46 @@ internal static class WorkloadSource
         text.Append("using HevLayer;\n\n");
         text.Append("namespace ").Append(codeNamespace).Append(";\n\n");
 
-        var function = workload.Function;
+        // Every argument comes from the table of workload fields: what an attribute argument sets, written
+        // when it differs from the attribute's default. [Scaling] leads the parts: it is what the rules check.
         var kindArgs = new List<string> { Literal(workload.Name) };
-        if (!string.IsNullOrEmpty(workload.Namespace))
+        kindArgs.AddRange(Arguments(workload, null));
+        Attribute(text, ManifestWriter.KindName(workload.Kind), kindArgs);
+
+        var parts = WorkloadFields.PartAttributes.OrderBy(a => a == "Scaling" ? 0 : 1).ToList();
+        foreach (var part in parts.Where(p => WorkloadFields.ForArgument(p, null) is null))
         {
-            kindArgs.Add("Namespace = " + Literal(workload.Namespace!));
-        }
-
-        if (workload.Paused)
-        {
-            kindArgs.Add("Paused = true");
-        }
-
-        if (function is not null)
-        {
-            if (function.Triggers != FunctionTriggers.None)
+            var args = Arguments(workload, part);
+            if (args.Count > 0 || (part == "Scaling" && workload.Scaling is not null))
             {
-                kindArgs.Add("Triggers = " + string.Join(" | ", Triggers(function.Triggers)));
-            }
-
-            AddArray(kindArgs, "TargetNamespaces", function.TargetNamespaces);
-            AddArray(kindArgs, "Inputs", function.Inputs);
-            if (function.Version is { } version)
-            {
-                kindArgs.Add("Version = " + Literal(version));
-            }
-
-            AddArray(kindArgs, "Filter", function.Filter);
-        }
-
-        Attribute(text, function is null ? "Pipeline" : "Function", kindArgs);
-
-        if (workload.Scaling is { } scaling)
-        {
-            var args = new List<string>();
-            if (scaling.Pool is { } pool)
-            {
-                args.Add("Pool = " + Literal(pool));
-            }
-
-            if (scaling.Mode != ScalingMode.Autoscale)
-            {
-                args.Add("Mode = ScalingMode." + scaling.Mode);
-            }
-
-            if (scaling.MinReplicas != 0)
-            {
-                args.Add("MinReplicas = " + Number(scaling.MinReplicas));
-            }
-
-            if (scaling.MaxReplicas is { } max && (scaling.Mode != ScalingMode.Fixed || max != scaling.MinReplicas))
-            {
-                args.Add("MaxReplicas = " + Number(max));
-            }
-
-            Attribute(text, "Scaling", args);
-        }
-
-        var worker = new List<string>();
-        AddText(worker, "Image", workload.Worker.Image);
-        AddNumber(worker, "BatchSize", workload.Worker.BatchSize);
-        AddNumber(worker, "TimeoutSeconds", workload.Worker.TimeoutSeconds);
-        if (worker.Count > 0)
-        {
-            Attribute(text, "Worker", worker);
-        }
-
-        if (function?.Schedule is { } schedule)
-        {
-            var args = new List<string>();
-            AddNumber(args, "DiscoveryIntervalSeconds", schedule.DiscoveryIntervalSeconds);
-            AddNumber(args, "LeaseSeconds", schedule.LeaseSeconds);
-            AddNumber(args, "MaxInFlightBatches", schedule.MaxInFlightBatches);
-            AddNumber(args, "MaxConcurrentScans", schedule.MaxConcurrentScans);
-            if (args.Count > 0)
-            {
-                Attribute(text, "Schedule", args);
+                Attribute(text, part, args);
             }
         }
 
-        if (workload.Retry is { } retry)
+        foreach (var part in parts)
         {
-            var args = new List<string>();
-            AddNumber(args, "MaxAttempts", retry.MaxAttempts);
-            AddNumber(args, "InitialBackoffSeconds", retry.InitialBackoffSeconds);
-            AddNumber(args, "MaxBackoffSeconds", retry.MaxBackoffSeconds);
-            if (args.Count > 0)
+            if (WorkloadFields.ForArgument(part, null) is not { } repeated || !repeated.AppliesTo(workload.Kind))
             {
-                Attribute(text, "Retry", args);
+                continue;
             }
-        }
 
-        foreach (var label in workload.Labels)
-        {
-            Attribute(text, "Label", new[] { Literal(label.Key), Literal(label.Value) });
-        }
+            switch (repeated.Get!(workload))
+            {
+                case EquatableArray<KeyValue> pairs:
+                    foreach (var pair in pairs)
+                    {
+                        Attribute(text, part, new[] { Literal(pair.Key), Literal(pair.Value) });
+                    }
 
-        foreach (var annotation in workload.Annotations)
-        {
-            Attribute(text, "Annotation", new[] { Literal(annotation.Key), Literal(annotation.Value) });
+                    break;
+                case EquatableArray<TolerationModel> tolerations:
+                    foreach (var toleration in tolerations)
+                    {
+                        Attribute(text, part, Toleration(toleration));
+                    }
+
+                    break;
+            }
         }
 
         text.Append("public sealed partial class ").Append(className).Append("\n{\n}\n");
@@ -174,15 +116,81 @@ internal static class WorkloadSource
     /// <summary>A C# regular string literal (the generator's own writer).</summary>
     public static string Literal(string value) => CSharpLiteral.Quote(value);
 
-    private static IEnumerable<string> Triggers(FunctionTriggers triggers)
+    /// <summary>The named arguments of <paramref name="attribute"/> (null: [Pipeline]/[Function]) that set <paramref name="workload"/>'s values, in the table's order.</summary>
+    private static List<string> Arguments(WorkloadModel workload, string? attribute)
     {
-        foreach (var (flag, name) in new[] { (FunctionTriggers.Discovery, "Discovery"), (FunctionTriggers.Write, "Write"), (FunctionTriggers.Schedule, "Schedule") })
+        var args = new List<string>();
+        foreach (var field in WorkloadFields.All)
         {
-            if ((triggers & flag) != 0)
+            if (field.Target is not { Argument: { } argument } target || field.Get is null || !field.AppliesTo(workload.Kind)
+                || (attribute is null ? target.Kind != TargetKind.Workload : target.Kind != TargetKind.Attribute || target.Attribute != attribute))
             {
-                yield return "FunctionTriggers." + name;
+                continue;
+            }
+
+            var value = field.Get(workload);
+            var code = value switch
+            {
+                null => null,
+                ScalingMode mode => ManifestWriter.ModeName(mode) == field.Default ? null : "ScalingMode." + mode,
+                FunctionTriggers triggers => triggers == FunctionTriggers.None ? null : string.Join(" | ", Flags(triggers)),
+                bool flag => flag ? "true" : null,
+                int number => number.ToString(CultureInfo.InvariantCulture) == field.Default ? null : Number(number),
+                string { Length: 0 } => null,
+                string text => Literal(text),
+                EquatableArray<string> { Count: > 0 } list => "new[] { " + string.Join(", ", list.Select(Literal)) + " }",
+                _ => null,
+            };
+            if (code is not null)
+            {
+                args.Add(argument + " = " + code);
             }
         }
+
+        return args;
+    }
+
+    private static IEnumerable<string> Flags(FunctionTriggers triggers)
+    {
+        foreach (FunctionTriggers flag in System.Enum.GetValues(typeof(FunctionTriggers)))
+        {
+            if (flag != FunctionTriggers.None && (triggers & flag) != 0)
+            {
+                yield return "FunctionTriggers." + flag;
+            }
+        }
+    }
+
+    /// <summary>A <c>[Toleration]</c>'s arguments: key and value by position, the rest by name when set (import has checked that each is one the enums can say).</summary>
+    private static List<string> Toleration(TolerationModel toleration)
+    {
+        var args = new List<string>();
+        if (toleration.Key.Length > 0 || toleration.Value.Length > 0)
+        {
+            args.Add(Literal(toleration.Key));
+        }
+
+        if (toleration.Value.Length > 0)
+        {
+            args.Add(Literal(toleration.Value));
+        }
+
+        if (toleration.Operator.Length > 0)
+        {
+            args.Add("Operator = TolerationOperator." + toleration.Operator);
+        }
+
+        if (toleration.Effect.Length > 0)
+        {
+            args.Add("Effect = TaintEffect." + toleration.Effect);
+        }
+
+        if (toleration.Seconds is { } seconds)
+        {
+            args.Add("TolerationSeconds = " + seconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return args;
     }
 
     private static void Attribute(StringBuilder text, string name, IReadOnlyCollection<string> args)
@@ -194,30 +202,6 @@ internal static class WorkloadSource
         }
 
         text.Append("]\n");
-    }
-
-    private static void AddArray(List<string> args, string name, EquatableArray<string> values)
-    {
-        if (values.Count > 0)
-        {
-            args.Add(name + " = new[] { " + string.Join(", ", values.Select(Literal)) + " }");
-        }
-    }
-
-    private static void AddText(List<string> args, string name, string? value)
-    {
-        if (value is not null)
-        {
-            args.Add(name + " = " + Literal(value));
-        }
-    }
-
-    private static void AddNumber(List<string> args, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            args.Add(name + " = " + Number(number));
-        }
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,9 +1,8 @@
 // A workload's manifest facts and their one text encoding. This file is compiled into two assemblies:
 // the policy core (public, with the model mapping: the generator packs, the build task and the hevlayer
 // tool unpack) and HevLayer.Abstractions (internal: the user's application unpacks, at run time, the facts
-// of a typed `Manifest`). One definition of the fields and of the format, so they cannot drift apart.
+// of a typed `Manifest`). One definition of the slots and of the format, so they cannot drift apart.
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -14,8 +13,133 @@ namespace HevLayer.Manifests;
 #endif
 
 /// <summary>
-/// A workload's manifest as compact values: the values are the manifest's, not the declaration's
-/// (defaults applied, labels and annotations as written, sorted, last value of a repeated key,
+/// The slots of the packed facts, in the order <see cref="WorkloadFacts.Pack"/> writes them. Each slot is
+/// one manifest field; the policy core's table of workload fields (<c>WorkloadFields</c>) names the slot of
+/// each of its rows, and a test holds every slot to exactly one row. Add a slot at the end of its group and
+/// raise <see cref="WorkloadFacts.FormatVersion"/>.
+/// </summary>
+#if HEVLAYER_POLICY
+public
+#else
+internal
+#endif
+enum FactSlot
+{
+    /// <summary><c>kind</c>: 1 for a Function, 0 for a Pipeline.</summary>
+    Function,
+
+    /// <summary><c>metadata.name</c>.</summary>
+    Name,
+
+    /// <summary><c>metadata.namespace</c>.</summary>
+    Namespace,
+
+    /// <summary><c>spec.paused</c>.</summary>
+    Paused,
+
+    /// <summary><c>metadata.labels</c>: key and value in turn, ordinal key order, without the managed-by label at its default.</summary>
+    Labels,
+
+    /// <summary><c>metadata.annotations</c>: key and value in turn, ordinal key order.</summary>
+    Annotations,
+
+    /// <summary><c>spec.worker.image</c>.</summary>
+    Image,
+
+    /// <summary><c>spec.worker.batchSize</c>.</summary>
+    BatchSize,
+
+    /// <summary><c>spec.worker.timeoutSeconds</c>.</summary>
+    TimeoutSeconds,
+
+    /// <summary><c>spec.worker.podSpec.nodeSelector</c>: key and value in turn, ordinal key order.</summary>
+    NodeSelector,
+
+    /// <summary><c>spec.worker.podSpec.tolerations</c>: <see cref="WorkloadFacts.TolerationWidth"/> strings per toleration (key, operator, value, effect, tolerationSeconds), empty when unset.</summary>
+    Tolerations,
+
+    /// <summary><c>spec.worker.podSpec.serviceAccountName</c>.</summary>
+    ServiceAccountName,
+
+    /// <summary><c>spec.scaling.pool</c>.</summary>
+    Pool,
+
+    /// <summary><c>spec.scaling.mode</c>: 0 autoscale, 1 fixed, 2 disabled.</summary>
+    Mode,
+
+    /// <summary><c>spec.scaling.replicas.min</c>.</summary>
+    MinReplicas,
+
+    /// <summary><c>spec.scaling.replicas.max</c> as written.</summary>
+    MaxReplicas,
+
+    /// <summary><c>spec.retry.maxAttempts</c>.</summary>
+    MaxAttempts,
+
+    /// <summary><c>spec.retry.initialBackoffSeconds</c>.</summary>
+    InitialBackoffSeconds,
+
+    /// <summary><c>spec.retry.maxBackoffSeconds</c>.</summary>
+    MaxBackoffSeconds,
+
+    /// <summary><c>spec.triggers</c> as flags (1 discovery, 2 write, 4 schedule).</summary>
+    Triggers,
+
+    /// <summary><c>spec.targetNamespaces</c>.</summary>
+    TargetNamespaces,
+
+    /// <summary><c>spec.indexSelector.matchLabels</c>: key and value in turn, ordinal key order.</summary>
+    IndexSelector,
+
+    /// <summary><c>spec.inputs</c>.</summary>
+    Inputs,
+
+    /// <summary><c>spec.version</c>.</summary>
+    Version,
+
+    /// <summary><c>spec.filter</c>.</summary>
+    Filter,
+
+    /// <summary><c>spec.schedule.discoveryIntervalSeconds</c>.</summary>
+    DiscoveryIntervalSeconds,
+
+    /// <summary><c>spec.schedule.leaseSeconds</c>.</summary>
+    LeaseSeconds,
+
+    /// <summary><c>spec.schedule.maxInFlightBatches</c>.</summary>
+    MaxInFlightBatches,
+
+    /// <summary><c>spec.schedule.maxConcurrentScans</c>.</summary>
+    MaxConcurrentScans,
+}
+
+/// <summary>How a <see cref="FactSlot"/> is written.</summary>
+#if HEVLAYER_POLICY
+public
+#else
+internal
+#endif
+enum FactShape
+{
+    /// <summary>A number (a bool is 0 or 1).</summary>
+    Number,
+
+    /// <summary>A number, or null.</summary>
+    OptionalNumber,
+
+    /// <summary>A string.</summary>
+    Text,
+
+    /// <summary>A string, or null.</summary>
+    OptionalText,
+
+    /// <summary>An array of strings (key-value pairs and tolerations are flattened into one).</summary>
+    Texts,
+}
+
+/// <summary>
+/// A workload's manifest as compact values, one per <see cref="FactSlot"/>: the values are the manifest's,
+/// not the declaration's (defaults applied, pairs as written, sorted, last value of a repeated key,
 /// <c>replicas.max</c> as written). The generator writes them into the user's assembly as the one string
 /// argument of <c>[HevLayer.Manifests.GeneratedWorkload("...")]</c> on each workload class (see
 /// <see cref="Pack"/>); the build task reads that string from metadata and renders the YAML, and the
@@ -34,131 +158,131 @@ internal
 #endif
 sealed partial class WorkloadFacts
 {
-    /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string. 2 added the pod-spec and index-selector slots and wrote optional numbers in place.</summary>
+    public const int FormatVersion = 2;
 
-    /// <summary>The optional counts, in the order of <see cref="Set"/>'s bits.</summary>
-    public const int OptionalCount = 9;
+    /// <summary>The strings of one toleration in <see cref="FactSlot.Tolerations"/>: key, operator, value, effect, tolerationSeconds.</summary>
+    public const int TolerationWidth = 5;
+
+    private static readonly FactShape[] Shapes = ShapesOfSlots();
+
+    private readonly object?[] values = Defaults();
+
+    /// <summary>The number of slots.</summary>
+    public static int SlotCount => Shapes.Length;
+
+    /// <summary>How <paramref name="slot"/> is written.</summary>
+    public static FactShape ShapeOf(FactSlot slot) => Shapes[(int)slot];
 
     /// <summary>True for a Function.</summary>
-    public bool Function { get; set; }
+    public bool Function { get => Number(FactSlot.Function) == 1; set => values[(int)FactSlot.Function] = value ? 1 : 0; }
 
     /// <summary><c>metadata.name</c>.</summary>
-    public string Name { get; set; } = string.Empty;
+    public string Name { get => Text(FactSlot.Name); set => Set(FactSlot.Name, value); }
 
     /// <summary><c>metadata.namespace</c>.</summary>
-    public string Namespace { get; set; } = string.Empty;
+    public string Namespace { get => Text(FactSlot.Namespace); set => Set(FactSlot.Namespace, value); }
 
-    /// <summary><c>spec.paused</c>.</summary>
-    public bool Paused { get; set; }
+    /// <summary>The number in <paramref name="slot"/> (a <see cref="FactShape.Number"/> slot).</summary>
+    public int Number(FactSlot slot) => values[(int)slot] is int value ? value : 0;
 
-    /// <summary>Labels as written, key and value in turn, in ordinal key order, without the managed-by label when it has its default value.</summary>
-    public string[] Labels { get; set; } = Array.Empty<string>();
+    /// <summary>The number in <paramref name="slot"/>, or null when it is not set.</summary>
+    public int? OptionalNumber(FactSlot slot) => values[(int)slot] as int?;
 
-    /// <summary>Annotations as written, key and value in turn, in ordinal key order.</summary>
-    public string[] Annotations { get; set; } = Array.Empty<string>();
+    /// <summary>The bool in <paramref name="slot"/> (a number slot holding 0 or 1).</summary>
+    public bool Flag(FactSlot slot) => Number(slot) != 0;
 
-    /// <summary><c>spec.worker.image</c>.</summary>
-    public string Image { get; set; } = string.Empty;
+    /// <summary>The string in <paramref name="slot"/> (empty when a <see cref="FactShape.OptionalText"/> slot is not set).</summary>
+    public string Text(FactSlot slot) => values[(int)slot] as string ?? string.Empty;
 
-    /// <summary><c>spec.scaling.pool</c>.</summary>
-    public string Pool { get; set; } = string.Empty;
+    /// <summary>The string in <paramref name="slot"/>, or null when it is not set.</summary>
+    public string? OptionalText(FactSlot slot) => values[(int)slot] as string;
 
-    /// <summary><c>spec.scaling.mode</c>.</summary>
-    public int Mode { get; set; }
+    /// <summary>The strings in <paramref name="slot"/> (a <see cref="FactShape.Texts"/> slot).</summary>
+    public string[] Texts(FactSlot slot) => values[(int)slot] as string[] ?? Array.Empty<string>();
 
-    /// <summary><c>spec.scaling.replicas.min</c>.</summary>
-    public int MinReplicas { get; set; }
-
-    /// <summary><c>spec.scaling.replicas.max</c> as written.</summary>
-    public int MaxReplicas { get; set; }
-
-    /// <summary>Bit i set: optional count i is set (worker.batchSize, worker.timeoutSeconds, retry x3, schedule x4).</summary>
-    public int Set { get; set; }
-
-    /// <summary>The set optional counts, in order.</summary>
-    public int[] Values { get; set; } = Array.Empty<int>();
-
-    /// <summary><c>spec.triggers</c> as flags.</summary>
-    public int Triggers { get; set; }
-
-    /// <summary><c>spec.targetNamespaces</c>.</summary>
-    public string[] TargetNamespaces { get; set; } = Array.Empty<string>();
-
-    /// <summary><c>spec.inputs</c>.</summary>
-    public string[] Inputs { get; set; } = Array.Empty<string>();
-
-    /// <summary><c>spec.version</c>, or null.</summary>
-    public string? Version { get; set; }
-
-    /// <summary><c>spec.filter</c>.</summary>
-    public string[] Filter { get; set; } = Array.Empty<string>();
-
-    /// <summary>The optional count <paramref name="index"/>, or null when not set.</summary>
-    public int? Get(int index)
+    /// <summary>True when any of <paramref name="slots"/> holds a value (a set optional, a non-empty array).</summary>
+    public bool Any(params FactSlot[] slots)
     {
-        if ((Set & (1 << index)) == 0)
+        foreach (var slot in slots)
         {
-            return null;
+            if (values[(int)slot] is string[] { Length: 0 } || values[(int)slot] is null)
+            {
+                continue;
+            }
+
+            return true;
         }
 
-        var position = 0;
-        for (var i = 0; i < index; i++)
-        {
-            position += (Set >> i) & 1;
-        }
-
-        return position < Values.Length ? Values[position] : null;
+        return false;
     }
 
-    /// <summary>True when any optional count in [<paramref name="from"/>, <paramref name="to"/>) is set.</summary>
-    public bool Any(int from, int to) => ((Set >> from) & ((1 << (to - from)) - 1)) != 0;
+    /// <summary>
+    /// Sets <paramref name="slot"/>: an <see cref="int"/>, <see cref="bool"/> (as 0 or 1), <see cref="string"/>,
+    /// <see cref="T:string[]"/> or null, as its <see cref="ShapeOf">shape</see> allows.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value does not fit the slot's shape.</exception>
+    public void Set(FactSlot slot, object? value)
+    {
+        if (value is bool flag)
+        {
+            value = flag ? 1 : 0;
+        }
+
+        var fits = ShapeOf(slot) switch
+        {
+            FactShape.Number => value is int,
+            FactShape.OptionalNumber => value is null or int,
+            FactShape.Text => value is string,
+            FactShape.OptionalText => value is null or string,
+            _ => value is string[],
+        };
+        values[(int)slot] = fits ? value : throw new ArgumentException("Slot " + slot + " holds a " + ShapeOf(slot) + ", not " + (value?.GetType().Name ?? "null") + ".", nameof(value));
+    }
 
     /// <summary>
-    /// The facts as one string, every field in turn: <see cref="FormatVersion"/>, <see cref="Function"/>,
-    /// <see cref="Name"/>, <see cref="Namespace"/>, <see cref="Paused"/>, <see cref="Labels"/>,
-    /// <see cref="Annotations"/>, <see cref="Image"/>, <see cref="Pool"/>, <see cref="Mode"/>,
-    /// <see cref="MinReplicas"/>, <see cref="MaxReplicas"/>, <see cref="Set"/>, <see cref="Values"/>,
-    /// <see cref="Triggers"/>, <see cref="TargetNamespaces"/>, <see cref="Inputs"/>, <see cref="Version"/>,
-    /// <see cref="Filter"/>. A number (a bool is 0 or 1) is its invariant decimal and <c>;</c>; a string
-    /// is its length in UTF-16 code units, <c>:</c> and its characters, unescaped; a null string is
-    /// <c>~</c>; an array is its length as a number, then its elements. Every item ends where its own
-    /// prefix says, so any text travels as it is. Example: the Pipeline <c>ingest</c> in namespace <c>search</c>, no
-    /// labels or annotations, image <c>img:1.0.0</c>, pool <c>cpu</c>, mode 0, replicas 0 to 3, nothing
-    /// optional set, no Function fields: <c>1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;</c>.
+    /// The facts as one string: <see cref="FormatVersion"/>, then every slot in <see cref="FactSlot"/> order.
+    /// A number (a bool is 0 or 1) is its invariant decimal and <c>;</c>; a string is its length in UTF-16
+    /// code units, <c>:</c> and its characters, unescaped; a null number or string is <c>~</c>; an array is
+    /// its length as a number, then its elements. Every item ends where its own prefix says, so any text
+    /// travels as it is. Example: the Pipeline <c>ingest</c> in namespace <c>search</c>, no labels or
+    /// annotations, image <c>img:1.0.0</c>, pool <c>cpu</c>, mode 0, replicas 0 to 3, nothing optional set,
+    /// no Function fields:
+    /// <c>2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~</c>.
     /// </summary>
     public string Pack()
     {
         var s = new StringBuilder();
-        Number(s, FormatVersion);
-        Number(s, Function ? 1 : 0);
-        Text(s, Name);
-        Text(s, Namespace);
-        Number(s, Paused ? 1 : 0);
-        Texts(s, Labels);
-        Texts(s, Annotations);
-        Text(s, Image);
-        Text(s, Pool);
-        Number(s, Mode);
-        Number(s, MinReplicas);
-        Number(s, MaxReplicas);
-        Number(s, Set);
-        Number(s, Values.Length);
-        foreach (var value in Values)
+        WriteNumber(s, FormatVersion);
+        for (var i = 0; i < Shapes.Length; i++)
         {
-            Number(s, value);
+            switch (values[i])
+            {
+                case int number:
+                    WriteNumber(s, number);
+                    break;
+                case string text:
+                    s.Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
+                    break;
+                case string[] texts:
+                    WriteNumber(s, texts.Length);
+                    foreach (var text in texts)
+                    {
+                        s.Append(text.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(text);
+                    }
+
+                    break;
+                default:
+                    s.Append('~');
+                    break;
+            }
         }
 
-        Number(s, Triggers);
-        Texts(s, TargetNamespaces);
-        Texts(s, Inputs);
-        Text(s, Version);
-        Texts(s, Filter);
         return s.ToString();
     }
 
     /// <summary>The facts <see cref="Pack"/> wrote into <paramref name="packed"/>.</summary>
-    /// <exception cref="FormatException"><paramref name="packed"/> is not in the format, or in a newer one.</exception>
+    /// <exception cref="FormatException"><paramref name="packed"/> is not in the format, or in another version of it.</exception>
     public static WorkloadFacts Unpack(string packed)
     {
         var r = new Reader(packed);
@@ -169,52 +293,72 @@ sealed partial class WorkloadFacts
                 + "; this reader knows format " + FormatVersion.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
-        var facts = new WorkloadFacts
+        var facts = new WorkloadFacts();
+        for (var i = 0; i < Shapes.Length; i++)
         {
-            Function = r.Bool(),
-            Name = r.Text(),
-            Namespace = r.Text(),
-            Paused = r.Bool(),
-            Labels = r.Texts(),
-            Annotations = r.Texts(),
-            Image = r.Text(),
-            Pool = r.Text(),
-            Mode = r.Number(),
-            MinReplicas = r.Number(),
-            MaxReplicas = r.Number(),
-            Set = r.Number(),
-            Values = r.Numbers(),
-            Triggers = r.Number(),
-            TargetNamespaces = r.Texts(),
-            Inputs = r.Texts(),
-            Version = r.TextOrNull(),
-            Filter = r.Texts(),
-        };
+            facts.values[i] = Shapes[i] switch
+            {
+                FactShape.Number => r.Number(),
+                FactShape.OptionalNumber => r.OptionalNumber(),
+                FactShape.Text => r.Text(),
+                FactShape.OptionalText => r.TextOrNull(),
+                _ => r.Texts(),
+            };
+        }
+
+        if (facts.Number(FactSlot.Function) is not (0 or 1) || facts.Number(FactSlot.Paused) is not (0 or 1))
+        {
+            throw new FormatException("The workload facts are malformed: the kind and paused slots hold 0 or 1.");
+        }
+
+        if (facts.Texts(FactSlot.Tolerations).Length % TolerationWidth != 0
+            || facts.Texts(FactSlot.Labels).Length % 2 != 0 || facts.Texts(FactSlot.Annotations).Length % 2 != 0
+            || facts.Texts(FactSlot.NodeSelector).Length % 2 != 0 || facts.Texts(FactSlot.IndexSelector).Length % 2 != 0)
+        {
+            throw new FormatException("The workload facts are malformed: pairs come in twos and tolerations in fives.");
+        }
+
         r.End();
         return facts;
     }
 
-    private static void Number(StringBuilder s, int value) => s.Append(value.ToString(CultureInfo.InvariantCulture)).Append(';');
-
-    private static void Text(StringBuilder s, string? value)
+    private static FactShape[] ShapesOfSlots()
     {
-        if (value is null)
+        var shapes = new FactShape[(int)FactSlot.MaxConcurrentScans + 1];
+        foreach (FactSlot slot in Enum.GetValues(typeof(FactSlot)))
         {
-            s.Append('~');
-            return;
+            shapes[(int)slot] = slot switch
+            {
+                FactSlot.Function or FactSlot.Paused or FactSlot.Mode or FactSlot.MinReplicas or FactSlot.MaxReplicas or FactSlot.Triggers => FactShape.Number,
+                FactSlot.Name or FactSlot.Namespace or FactSlot.Image or FactSlot.Pool => FactShape.Text,
+                FactSlot.ServiceAccountName or FactSlot.Version => FactShape.OptionalText,
+                FactSlot.Labels or FactSlot.Annotations or FactSlot.NodeSelector or FactSlot.Tolerations or FactSlot.TargetNamespaces
+                    or FactSlot.IndexSelector or FactSlot.Inputs or FactSlot.Filter => FactShape.Texts,
+                _ => FactShape.OptionalNumber,
+            };
         }
 
-        s.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+        return shapes;
     }
 
-    private static void Texts(StringBuilder s, string[] values)
+    private static object?[] Defaults()
     {
-        Number(s, values.Length);
-        foreach (var value in values)
+        var values = new object?[Shapes.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            Text(s, value);
+            values[i] = Shapes[i] switch
+            {
+                FactShape.Number => 0,
+                FactShape.Text => string.Empty,
+                FactShape.Texts => Array.Empty<string>(),
+                _ => null,
+            };
         }
+
+        return values;
     }
+
+    private static void WriteNumber(StringBuilder s, int value) => s.Append(value.ToString(CultureInfo.InvariantCulture)).Append(';');
 
     /// <summary>Reads the items of a packed string in turn; anything out of place is a <see cref="FormatException"/> naming its position.</summary>
     private sealed class Reader
@@ -234,12 +378,16 @@ sealed partial class WorkloadFacts
             return value;
         }
 
-        public bool Bool() => Number() switch
+        public int? OptionalNumber()
         {
-            0 => false,
-            1 => true,
-            _ => throw Bad("a 0 or 1"),
-        };
+            if (at < text.Length && text[at] == '~')
+            {
+                at++;
+                return null;
+            }
+
+            return Number();
+        }
 
         public string? TextOrNull()
         {
@@ -268,17 +416,6 @@ sealed partial class WorkloadFacts
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = Text();
-            }
-
-            return values;
-        }
-
-        public int[] Numbers()
-        {
-            var values = new int[Count()];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = Number();
             }
 
             return values;

@@ -116,11 +116,20 @@ public static class ShapeBenchmark
     private static string Typed(string source) => Regex.Replace(source, @"\[global::HevLayer\.Manifests\.GeneratedWorkload\((""(?:[^""\\]|\\.)*"")\)\]", m =>
     {
         var f = WorkloadFacts.Unpack(Unquote(m.Groups[1].Value));
+
+        // The previous shape's optional counts: a bit per count that is set, then the set values in order.
+        var optional = new[]
+        {
+            FactSlot.BatchSize, FactSlot.TimeoutSeconds, FactSlot.MaxAttempts, FactSlot.InitialBackoffSeconds, FactSlot.MaxBackoffSeconds,
+            FactSlot.DiscoveryIntervalSeconds, FactSlot.LeaseSeconds, FactSlot.MaxInFlightBatches, FactSlot.MaxConcurrentScans,
+        };
+        var set = optional.Select((slot, i) => f.OptionalNumber(slot) is null ? 0 : 1 << i).Sum();
+        var values = optional.Select(f.OptionalNumber).OfType<int>().ToArray();
         return "[global::HevLayer.Shape.Typed(" + string.Join(", ",
-            f.Function ? "true" : "false", Quote(f.Name), Quote(f.Namespace), f.Paused ? "true" : "false", Strings(f.Labels), Strings(f.Annotations),
-            Quote(f.Image), Quote(f.Pool), Int(f.Mode), Int(f.MinReplicas), Int(f.MaxReplicas), Int(f.Set),
-            f.Values.Length == 0 ? "null" : "new int[] { " + string.Join(", ", f.Values.Select(Int)) + " }",
-            Int(f.Triggers), Strings(f.TargetNamespaces), Strings(f.Inputs), f.Version is null ? "null" : Quote(f.Version), Strings(f.Filter)) + ")]";
+            f.Function ? "true" : "false", Quote(f.Name), Quote(f.Namespace), f.Flag(FactSlot.Paused) ? "true" : "false", Strings(f.Texts(FactSlot.Labels)), Strings(f.Texts(FactSlot.Annotations)),
+            Quote(f.Text(FactSlot.Image)), Quote(f.Text(FactSlot.Pool)), Int(f.Number(FactSlot.Mode)), Int(f.Number(FactSlot.MinReplicas)), Int(f.Number(FactSlot.MaxReplicas)), Int(set),
+            values.Length == 0 ? "null" : "new int[] { " + string.Join(", ", values.Select(Int)) + " }",
+            Int(f.Number(FactSlot.Triggers)), Strings(f.Texts(FactSlot.TargetNamespaces)), Strings(f.Texts(FactSlot.Inputs)), f.OptionalText(FactSlot.Version) is { } version ? Quote(version) : "null", Strings(f.Texts(FactSlot.Filter))) + ")]";
     });
 
     private static string CacheField(string source) => Regex.Replace(

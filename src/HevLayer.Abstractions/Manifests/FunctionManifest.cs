@@ -34,8 +34,10 @@ public sealed class FunctionSpec
         WorkerSpec worker,
         ScheduleSpec? schedule,
         RetrySpec? retry,
-        ScalingSpec scaling)
+        ScalingSpec scaling,
+        IndexSelector? indexSelector = null)
     {
+        IndexSelector = indexSelector;
         Paused = paused;
         TargetNamespaces = targetNamespaces ?? throw new ArgumentNullException(nameof(targetNamespaces));
         Triggers = triggers ?? throw new ArgumentNullException(nameof(triggers));
@@ -50,6 +52,9 @@ public sealed class FunctionSpec
 
     /// <summary><c>spec.paused</c>.</summary>
     public bool Paused { get; }
+
+    /// <summary><c>spec.indexSelector</c>, when the Function selects indexes by label.</summary>
+    public IndexSelector? IndexSelector { get; }
 
     /// <summary><c>spec.targetNamespaces</c>.</summary>
     public IReadOnlyList<string> TargetNamespaces { get; }

@@ -58,7 +58,7 @@ public static class Generated
     /// <summary>The Pipeline manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
     private static PipelineManifest Pipeline(WorkloadFacts facts, string sourceType) => new(
         Metadata(facts),
-        new PipelineSpec(facts.Paused, Worker(facts), Retry(facts), Scaling(facts)),
+        new PipelineSpec(facts.Flag(FactSlot.Paused), Worker(facts), Retry(facts), Scaling(facts)),
         sourceType,
         FileName("pipeline", facts));
 
@@ -66,16 +66,19 @@ public static class Generated
     private static FunctionManifest Function(WorkloadFacts facts, string sourceType) => new(
         Metadata(facts),
         new FunctionSpec(
-            facts.Paused,
-            Array.AsReadOnly(facts.TargetNamespaces),
-            Triggers(facts.Triggers),
-            Array.AsReadOnly(facts.Inputs),
-            facts.Version,
-            Array.AsReadOnly(facts.Filter),
+            facts.Flag(FactSlot.Paused),
+            Array.AsReadOnly(facts.Texts(FactSlot.TargetNamespaces)),
+            Triggers(facts.Number(FactSlot.Triggers)),
+            Array.AsReadOnly(facts.Texts(FactSlot.Inputs)),
+            facts.OptionalText(FactSlot.Version),
+            Array.AsReadOnly(facts.Texts(FactSlot.Filter)),
             Worker(facts),
-            facts.Any(5, 9) ? new ScheduleSpec(facts.Get(5), facts.Get(6), facts.Get(7), facts.Get(8)) : null,
+            facts.Any(FactSlot.DiscoveryIntervalSeconds, FactSlot.LeaseSeconds, FactSlot.MaxInFlightBatches, FactSlot.MaxConcurrentScans)
+                ? new ScheduleSpec(facts.OptionalNumber(FactSlot.DiscoveryIntervalSeconds), facts.OptionalNumber(FactSlot.LeaseSeconds), facts.OptionalNumber(FactSlot.MaxInFlightBatches), facts.OptionalNumber(FactSlot.MaxConcurrentScans))
+                : null,
             Retry(facts),
-            Scaling(facts)),
+            Scaling(facts),
+            facts.Any(FactSlot.IndexSelector) ? new IndexSelector(Map(facts.Texts(FactSlot.IndexSelector))) : null),
         sourceType,
         FileName("function", facts));
 
@@ -90,13 +93,13 @@ public static class Generated
 
     private static ManifestMetadata Metadata(WorkloadFacts facts)
     {
-        var labels = Map(facts.Labels);
+        var labels = Map(facts.Texts(FactSlot.Labels));
         if (!labels.ContainsKey(ManagedByLabel))
         {
             labels[ManagedByLabel] = ManagedByValue;
         }
 
-        return new ManifestMetadata(facts.Name, facts.Namespace, labels, Map(facts.Annotations));
+        return new ManifestMetadata(facts.Name, facts.Namespace, labels, Map(facts.Texts(FactSlot.Annotations)));
     }
 
     private static SortedDictionary<string, string> Map(string[] pairs)
@@ -110,13 +113,34 @@ public static class Generated
         return map;
     }
 
-    private static WorkerSpec Worker(WorkloadFacts facts) => new(facts.Image, facts.Get(0), facts.Get(1));
+    private static WorkerSpec Worker(WorkloadFacts facts) => new(
+        facts.Text(FactSlot.Image),
+        facts.OptionalNumber(FactSlot.BatchSize),
+        facts.OptionalNumber(FactSlot.TimeoutSeconds),
+        facts.Any(FactSlot.NodeSelector, FactSlot.Tolerations, FactSlot.ServiceAccountName)
+            ? new PodSpec(Map(facts.Texts(FactSlot.NodeSelector)), Tolerations(facts.Texts(FactSlot.Tolerations)), facts.OptionalText(FactSlot.ServiceAccountName))
+            : null);
+
+    private static IReadOnlyList<Toleration> Tolerations(string[] flat)
+    {
+        var result = new Toleration[flat.Length / WorkloadFacts.TolerationWidth];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var at = i * WorkloadFacts.TolerationWidth;
+            var seconds = long.TryParse(flat[at + 4], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : (long?)null;
+            result[i] = new Toleration(flat[at], flat[at + 1], flat[at + 2], flat[at + 3], seconds);
+        }
+
+        return Array.AsReadOnly(result);
+    }
 
     private static RetrySpec? Retry(WorkloadFacts facts) =>
-        facts.Any(2, 5) ? new RetrySpec(facts.Get(2), facts.Get(3), facts.Get(4)) : null;
+        facts.Any(FactSlot.MaxAttempts, FactSlot.InitialBackoffSeconds, FactSlot.MaxBackoffSeconds)
+            ? new RetrySpec(facts.OptionalNumber(FactSlot.MaxAttempts), facts.OptionalNumber(FactSlot.InitialBackoffSeconds), facts.OptionalNumber(FactSlot.MaxBackoffSeconds))
+            : null;
 
     private static ScalingSpec Scaling(WorkloadFacts facts) =>
-        new(facts.Pool, (ScalingMode)facts.Mode, facts.MinReplicas, facts.MaxReplicas);
+        new(facts.Text(FactSlot.Pool), (ScalingMode)facts.Number(FactSlot.Mode), facts.Number(FactSlot.MinReplicas), facts.Number(FactSlot.MaxReplicas));
 
     private static IReadOnlyList<string> Triggers(int triggers)
     {

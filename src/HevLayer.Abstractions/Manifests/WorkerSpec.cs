@@ -6,8 +6,9 @@ namespace HevLayer.Manifests;
 public sealed class WorkerSpec
 {
     /// <summary>Creates the worker block. Called by generated code.</summary>
-    public WorkerSpec(string image, int? batchSize, int? timeoutSeconds)
+    public WorkerSpec(string image, int? batchSize, int? timeoutSeconds, PodSpec? podSpec = null)
     {
+        PodSpec = podSpec;
         Image = image ?? throw new ArgumentNullException(nameof(image));
         BatchSize = batchSize;
         TimeoutSeconds = timeoutSeconds;
@@ -21,4 +22,7 @@ public sealed class WorkerSpec
 
     /// <summary><c>spec.worker.timeoutSeconds</c>, when set.</summary>
     public int? TimeoutSeconds { get; }
+
+    /// <summary><c>spec.worker.podSpec</c>, when the worker has one.</summary>
+    public PodSpec? PodSpec { get; }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using HevLayer.Generators.Model;
 using HevLayer.Policy.Model;
+using HevLayer.Policy.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -50,33 +51,27 @@ public static class WorkloadParser
     private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind, out EquatableArray<string> inapplicable)
     {
         var name = workloadAttribute.ConstructorArguments.Length > 0 ? AsString(workloadAttribute.ConstructorArguments[0]) : null;
-        string? ns = null;
-        var paused = false;
-        var triggers = FunctionTriggers.None;
-        EquatableArray<string> targetNamespaces = EquatableArray<string>.Empty, inputs = EquatableArray<string>.Empty, filter = EquatableArray<string>.Empty;
-        string? version = null;
-
-        foreach (var arg in workloadAttribute.NamedArguments)
-        {
-            switch (arg.Key)
-            {
-                case "Namespace": ns = AsString(arg.Value); break;
-                case "Paused": paused = arg.Value.Kind == TypedConstantKind.Primitive && arg.Value.Value is true; break;
-                case "Triggers": triggers = (FunctionTriggers)(AsInt(arg.Value) ?? 0); break;
-                case "TargetNamespaces": targetNamespaces = AsStrings(arg.Value); break;
-                case "Inputs": inputs = AsStrings(arg.Value); break;
-                case "Version": version = AsString(arg.Value); break;
-                case "Filter": filter = AsStrings(arg.Value); break;
-            }
-        }
+        var model = new WorkloadModel(
+            kind,
+            name ?? string.Empty,
+            null,
+            false,
+            EquatableArray<KeyValue>.Empty,
+            EquatableArray<KeyValue>.Empty,
+            null,
+            new WorkerModel(null, null, null),
+            null,
+            kind == WorkloadKind.Function
+                ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, null)
+                : null,
+            displayName);
+        model = ReadArguments(model, null, workloadAttribute);
 
         var otherKind = kind == WorkloadKind.Pipeline ? "FunctionAttribute" : "PipelineAttribute";
         hasConflictingKind = false;
-        ScalingModel? scaling = null;
-        var worker = new WorkerModel(null, null, null);
-        RetryModel? retry = null;
-        ScheduleModel? schedule = null;
-        KeyValue[]? labels = null, annotations = null;
+        List<string>? notApplying = null;
+        Dictionary<WorkloadField, List<KeyValue>>? pairs = null;
+        List<TolerationModel>? tolerations = null;
 
         foreach (var attribute in type.GetAttributes())
         {
@@ -85,51 +80,144 @@ public static class WorkloadParser
                 continue;
             }
 
-            switch (attributeClass.Name)
+            var attributeName = attributeClass.Name;
+            if (attributeName == otherKind)
             {
-                case "ScalingAttribute":
-                    scaling = ReadScaling(attribute);
-                    break;
-                case "WorkerAttribute":
-                    worker = ReadWorker(attribute);
-                    break;
-                case "RetryAttribute":
-                    retry = ReadRetry(attribute);
-                    break;
-                case "ScheduleAttribute":
-                    schedule = ReadSchedule(attribute);
-                    break;
-                case "LabelAttribute":
-                    AddPair(ref labels, attribute);
-                    break;
-                case "AnnotationAttribute":
-                    AddPair(ref annotations, attribute);
-                    break;
-                case var other when other == otherKind:
-                    hasConflictingKind = true;
-                    break;
+                hasConflictingKind = true;
+                continue;
+            }
+
+            if (!attributeName.EndsWith("Attribute", System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var shortName = attributeName.Substring(0, attributeName.Length - "Attribute".Length);
+            if (WorkloadFields.ForArgument(shortName, null) is { } repeated)
+            {
+                // Only Functions have the index selector (as only they have spec.schedule); it is reported, not dropped in silence.
+                if (!repeated.AppliesTo(kind))
+                {
+                    Add(ref notApplying, shortName);
+                }
+                else if (repeated.Shape == FieldShape.TextMap)
+                {
+                    AddPair(ref pairs, repeated, attribute);
+                }
+                else
+                {
+                    (tolerations ??= new List<TolerationModel>()).Add(ReadToleration(attribute));
+                }
+
+                continue;
+            }
+
+            if (System.Array.IndexOf(WorkloadFields.PartAttributes, shortName) < 0)
+            {
+                continue;
+            }
+
+            if (WorkloadFields.Find(WorkloadFields.PathOf(WorkloadTarget.On(shortName))) is { } block && !block.AppliesTo(kind))
+            {
+                Add(ref notApplying, shortName);
+                continue;
+            }
+
+            // The attribute's block exists once the attribute is written, even with no argument.
+            model = shortName switch
+            {
+                "Scaling" => model with { Scaling = model.Scaling ?? new ScalingModel(null, ScalingMode.Autoscale, 0, null) },
+                "Retry" => model with { Retry = model.Retry ?? new RetryModel(null, null, null) },
+                "Schedule" when model.Function is { } function => model with { Function = function with { Schedule = function.Schedule ?? new ScheduleModel(null, null, null, null) } },
+                _ => model,
+            };
+            model = ReadArguments(model, shortName, attribute);
+        }
+
+        if (pairs is not null)
+        {
+            foreach (var pair in pairs)
+            {
+                model = pair.Key.Set!(model, new EquatableArray<KeyValue>(pair.Value.ToArray()));
             }
         }
 
-        var function = kind == WorkloadKind.Function
-            ? new FunctionModel(triggers, targetNamespaces, inputs, version, filter, schedule)
-            : null;
+        if (tolerations is not null)
+        {
+            model = model with { Worker = model.Worker with { Tolerations = new EquatableArray<TolerationModel>(tolerations.ToArray()) } };
+        }
 
-        // Only Functions have spec.schedule; on a Pipeline the attribute would be dropped, so it is reported.
-        inapplicable = kind == WorkloadKind.Pipeline && schedule is not null ? new EquatableArray<string>(new[] { "Schedule" }) : EquatableArray<string>.Empty;
+        inapplicable = notApplying is null ? EquatableArray<string>.Empty : new EquatableArray<string>(notApplying.ToArray());
+        return model;
+    }
 
-        return new WorkloadModel(
-            kind,
-            name ?? string.Empty,
-            ns,
-            paused,
-            labels is null ? EquatableArray<KeyValue>.Empty : new EquatableArray<KeyValue>(labels),
-            annotations is null ? EquatableArray<KeyValue>.Empty : new EquatableArray<KeyValue>(annotations),
-            scaling,
-            worker,
-            retry,
-            function,
-            displayName);
+    /// <summary>
+    /// Sets the fields that <paramref name="attribute"/>'s named arguments give, through the table of workload
+    /// fields. A name given twice is a compiler error (CS0643); the first one counts.
+    /// </summary>
+    private static WorkloadModel ReadArguments(WorkloadModel model, string? attributeName, AttributeData attribute)
+    {
+        List<string>? seen = null;
+        foreach (var arg in attribute.NamedArguments)
+        {
+            if (WorkloadFields.ForArgument(attributeName, arg.Key) is not { Set: { } set } field || (seen?.Contains(arg.Key) ?? false))
+            {
+                continue;
+            }
+
+            (seen ??= new List<string>()).Add(arg.Key);
+            object? value = field.Shape switch
+            {
+                FieldShape.Text when field.Choices.Count > 0 => (ScalingMode)(AsInt(arg.Value) ?? 0),
+                FieldShape.Text => AsString(arg.Value),
+                FieldShape.Integer => AsInt(arg.Value),
+                FieldShape.Boolean => arg.Value.Kind == TypedConstantKind.Primitive && arg.Value.Value is true,
+                FieldShape.TextList when field.Choices.Count > 0 => (FunctionTriggers)(AsInt(arg.Value) ?? 0),
+                FieldShape.TextList => AsStrings(arg.Value),
+                _ => null,
+            };
+            model = set(model, value);
+        }
+
+        return model;
+    }
+
+    /// <summary>A <c>[Toleration]</c>: the key and value by position or name, the rest by name; an unset field is empty, as Kubernetes spells it.</summary>
+    private static TolerationModel ReadToleration(AttributeData attribute)
+    {
+        string key = string.Empty, value = string.Empty, op = string.Empty, effect = string.Empty;
+        long? seconds = null;
+        var parameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+        for (var i = 0; i < attribute.ConstructorArguments.Length && i < parameters.Length; i++)
+        {
+            var text = AsString(attribute.ConstructorArguments[i]) ?? string.Empty;
+            switch (parameters[i].Name)
+            {
+                case "key": key = text; break;
+                case "value": value = text; break;
+            }
+        }
+
+        foreach (var arg in attribute.NamedArguments)
+        {
+            switch (arg.Key)
+            {
+                case "Operator": op = TolerationModel.OperatorName(AsInt(arg.Value) ?? 0); break;
+                case "Effect": effect = TolerationModel.EffectName(AsInt(arg.Value) ?? 0); break;
+                case "TolerationSeconds": seconds = arg.Value.Kind == TypedConstantKind.Primitive && arg.Value.Value is long l ? l : null; break;
+            }
+        }
+
+        return new TolerationModel(key, op, value, effect, seconds);
+    }
+
+    private static void Add(ref List<string>? names, string name)
+    {
+        names ??= new List<string>();
+        if (!names.Contains(name))
+        {
+            names.Add(name);
+        }
     }
 
     /// <summary>Reads <c>[assembly: HevLayerDefaults]</c>.</summary>
@@ -180,91 +268,19 @@ public static class WorkloadParser
             shape);
     }
 
-    // One pass over each attribute's named arguments. A name given twice is a compiler error (CS0643);
-    // the first one counts, as it did when each argument was looked up on its own.
-    private static ScalingModel ReadScaling(AttributeData attribute)
-    {
-        string? pool = null;
-        int? mode = null, min = null, max = null;
-        foreach (var arg in attribute.NamedArguments)
-        {
-            switch (arg.Key)
-            {
-                case "Pool": pool ??= AsString(arg.Value); break;
-                case "Mode": mode ??= AsInt(arg.Value); break;
-                case "MinReplicas": min ??= AsInt(arg.Value); break;
-                case "MaxReplicas": max ??= AsInt(arg.Value); break;
-            }
-        }
-
-        return new ScalingModel(pool, (ScalingMode)(mode ?? 0), min ?? 0, max);
-    }
-
-    private static WorkerModel ReadWorker(AttributeData attribute)
-    {
-        string? image = null;
-        int? batchSize = null, timeout = null;
-        foreach (var arg in attribute.NamedArguments)
-        {
-            switch (arg.Key)
-            {
-                case "Image": image ??= AsString(arg.Value); break;
-                case "BatchSize": batchSize ??= AsInt(arg.Value); break;
-                case "TimeoutSeconds": timeout ??= AsInt(arg.Value); break;
-            }
-        }
-
-        return new WorkerModel(image, batchSize, timeout);
-    }
-
-    private static RetryModel ReadRetry(AttributeData attribute)
-    {
-        int? attempts = null, initial = null, max = null;
-        foreach (var arg in attribute.NamedArguments)
-        {
-            switch (arg.Key)
-            {
-                case "MaxAttempts": attempts ??= AsInt(arg.Value); break;
-                case "InitialBackoffSeconds": initial ??= AsInt(arg.Value); break;
-                case "MaxBackoffSeconds": max ??= AsInt(arg.Value); break;
-            }
-        }
-
-        return new RetryModel(attempts, initial, max);
-    }
-
-    private static ScheduleModel ReadSchedule(AttributeData attribute)
-    {
-        int? discovery = null, lease = null, batches = null, scans = null;
-        foreach (var arg in attribute.NamedArguments)
-        {
-            switch (arg.Key)
-            {
-                case "DiscoveryIntervalSeconds": discovery ??= AsInt(arg.Value); break;
-                case "LeaseSeconds": lease ??= AsInt(arg.Value); break;
-                case "MaxInFlightBatches": batches ??= AsInt(arg.Value); break;
-                case "MaxConcurrentScans": scans ??= AsInt(arg.Value); break;
-            }
-        }
-
-        return new ScheduleModel(discovery, lease, batches, scans);
-    }
-
-    /// <summary>Appends a [Label]/[Annotation] pair. Arrays grown by one: a class carries a few, and a list would be two more allocations.</summary>
-    private static void AddPair(ref KeyValue[]? pairs, AttributeData attribute)
+    /// <summary>Appends a key-value pair ([Label], [Annotation], [NodeSelector], [IndexSelector]) to its field's list, in declaration order.</summary>
+    private static void AddPair(ref Dictionary<WorkloadField, List<KeyValue>>? pairs, WorkloadField field, AttributeData attribute)
     {
         var args = attribute.ConstructorArguments;
         if (args.Length == 2 && AsString(args[0]) is { } key)
         {
-            var count = pairs?.Length ?? 0;
-            var grown = new KeyValue[count + 1];
-            if (pairs is not null)
+            pairs ??= new Dictionary<WorkloadField, List<KeyValue>>();
+            if (!pairs.TryGetValue(field, out var list))
             {
-                System.Array.Copy(pairs, grown, count);
+                pairs[field] = list = new List<KeyValue>();
             }
 
-            grown[count] = new KeyValue(key, AsString(args[1]) ?? string.Empty);
-            pairs = grown;
+            list.Add(new KeyValue(key, AsString(args[1]) ?? string.Empty));
         }
     }
 

@@ -86,6 +86,9 @@ public static class ManifestWriter
     /// <summary>The annotations written to the manifest (the last one wins for a repeated key).</summary>
     public static IReadOnlyDictionary<string, string> EffectiveAnnotations(WorkloadModel workload) => ToDictionary(workload.Annotations);
 
+    /// <summary>The pairs of a key-value field as the manifest holds them: scrubbed, the last value of a repeated key.</summary>
+    public static IReadOnlyDictionary<string, string> Effective(EquatableArray<KeyValue> pairs) => ToDictionary(pairs);
+
     /// <summary>Renders <paramref name="resolved"/>, which must pass <see cref="CanEmit"/>.</summary>
     public static string Write(WorkloadModel resolved)
     {
@@ -111,8 +114,13 @@ public static class ManifestWriter
         var function = resolved.Function;
         if (function is not null)
         {
-            w.Sequence("targetNamespaces", function.TargetNamespaces)
-                .Sequence("triggers", TriggerNames(function.Triggers))
+            w.Sequence("targetNamespaces", function.TargetNamespaces);
+            if (function.IndexSelector.Count > 0)
+            {
+                w.BeginMap("indexSelector").SortedMap("matchLabels", ToDictionary(function.IndexSelector)).EndMap();
+            }
+
+            w.Sequence("triggers", TriggerNames(function.Triggers))
                 .Sequence("inputs", function.Inputs)
                 .Optional("version", function.Version)
                 .Sequence("filter", function.Filter);
@@ -121,8 +129,9 @@ public static class ManifestWriter
         w.BeginMap("worker")
             .Scalar("image", resolved.Worker.Image!)
             .Optional("batchSize", resolved.Worker.BatchSize)
-            .Optional("timeoutSeconds", resolved.Worker.TimeoutSeconds)
-            .EndMap();
+            .Optional("timeoutSeconds", resolved.Worker.TimeoutSeconds);
+        WritePodSpec(w, resolved.Worker);
+        w.EndMap();
 
         if (function?.Schedule is { } schedule && (schedule.DiscoveryIntervalSeconds ?? schedule.LeaseSeconds ?? schedule.MaxInFlightBatches ?? schedule.MaxConcurrentScans) is not null)
         {
@@ -154,6 +163,35 @@ public static class ManifestWriter
             .EndMap();
 
         return w.ToString();
+    }
+
+    /// <summary><c>spec.worker.podSpec</c>, when the worker has one: each toleration as declared, its empty fields left out.</summary>
+    private static void WritePodSpec(YamlWriter w, WorkerModel worker)
+    {
+        if (!worker.HasPodSpec)
+        {
+            return;
+        }
+
+        w.BeginMap("podSpec").SortedMap("nodeSelector", ToDictionary(worker.NodeSelector));
+        if (worker.Tolerations.Count > 0)
+        {
+            w.BeginList("tolerations");
+            foreach (var toleration in worker.Tolerations)
+            {
+                w.BeginItem()
+                    .Optional("key", toleration.Key)
+                    .Optional("operator", toleration.Operator)
+                    .Optional("value", toleration.Value)
+                    .Optional("effect", toleration.Effect)
+                    .Optional("tolerationSeconds", toleration.Seconds)
+                    .EndItem();
+            }
+
+            w.EndList();
+        }
+
+        w.Optional("serviceAccountName", worker.ServiceAccountName).EndMap();
     }
 
     private static Dictionary<string, string> ToDictionary(EquatableArray<KeyValue> pairs)

@@ -1,15 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using HevLayer.Policy.Model;
 
 namespace HevLayer.Policy.Emit;
 
 /// <summary>
-/// The policy core's side of <see cref="WorkloadFacts"/> (the fields and their packed form are in
+/// The policy core's side of <see cref="WorkloadFacts"/> (the slots and their packed form are in
 /// src/Shared/WorkloadFacts.cs, shared with the runtime): the facts of a resolved workload, and the workload
-/// that facts describe. <see cref="ToModel"/> of <see cref="From"/> renders the same bytes as the workload
-/// it came from.
+/// that facts describe, slot by slot through the table of workload fields (<see cref="WorkloadFields"/>).
+/// <see cref="ToModel"/> of <see cref="From"/> renders the same bytes as the workload it came from.
 /// </summary>
 public sealed partial class WorkloadFacts
 {
@@ -24,82 +25,86 @@ public sealed partial class WorkloadFacts
             throw new ArgumentException("The workload is missing a valid name, namespace, pool or image.", nameof(resolved));
         }
 
-        var scaling = resolved.Scaling!;
-        var function = resolved.Function;
-        var optional = new int?[]
-        {
-            resolved.Worker.BatchSize, resolved.Worker.TimeoutSeconds,
-            resolved.Retry?.MaxAttempts, resolved.Retry?.InitialBackoffSeconds, resolved.Retry?.MaxBackoffSeconds,
-            function?.Schedule?.DiscoveryIntervalSeconds, function?.Schedule?.LeaseSeconds, function?.Schedule?.MaxInFlightBatches, function?.Schedule?.MaxConcurrentScans,
-        };
-        var set = 0;
-        var values = new List<int>();
-        for (var i = 0; i < optional.Length; i++)
-        {
-            if (optional[i] is int value)
-            {
-                set |= 1 << i;
-                values.Add(value);
-            }
-        }
-
-        var labels = ManifestWriter.EffectiveLabels(resolved)
-            .Where(l => !(l.Key == ManifestWriter.ManagedByLabel && l.Value == ManifestWriter.ManagedByValue));
         // Strings are scrubbed as the writer scrubs them (a lone surrogate cannot travel as UTF-8 in metadata),
         // so the typed manifest at run time says what the YAML says.
-        return new WorkloadFacts
+        var facts = new WorkloadFacts { Function = resolved.Kind == WorkloadKind.Function, SourceType = resolved.SourceType };
+        foreach (var field in WorkloadFields.All)
         {
-            Function = resolved.Kind == WorkloadKind.Function,
-            Name = resolved.Name,
-            Namespace = resolved.Namespace!,
-            Paused = resolved.Paused,
-            Labels = Pairs(labels),
-            Annotations = Pairs(ManifestWriter.EffectiveAnnotations(resolved)),
-            Image = YamlScalar.Scrub(resolved.Worker.Image!),
-            Pool = YamlScalar.Scrub(scaling.Pool!),
-            Mode = (int)scaling.Mode,
-            MinReplicas = scaling.MinReplicas,
-            MaxReplicas = scaling.EmittedMaxReplicas,
-            Set = set,
-            Values = values.ToArray(),
-            Triggers = (int)(function?.Triggers ?? FunctionTriggers.None),
-            TargetNamespaces = Scrubbed(function?.TargetNamespaces),
-            Inputs = Scrubbed(function?.Inputs),
-            Version = string.IsNullOrEmpty(function?.Version) ? null : YamlScalar.Scrub(function!.Version!),
-            Filter = Scrubbed(function?.Filter),
-            SourceType = resolved.SourceType,
-        };
+            if (field.Slot is not { } slot || field.Get is null)
+            {
+                continue;
+            }
+
+            var value = field.Get(resolved);
+            facts.Set(slot, slot switch
+            {
+                // The managed-by label at its default is what every manifest carries: the readers add it back.
+                FactSlot.Labels => Pairs(ManifestWriter.EffectiveLabels(resolved).Where(l => !(l.Key == ManifestWriter.ManagedByLabel && l.Value == ManifestWriter.ManagedByValue))),
+                FactSlot.MaxReplicas => resolved.Scaling!.EmittedMaxReplicas,
+                FactSlot.Mode => (int)resolved.Scaling!.Mode,
+                FactSlot.Triggers => (int)(resolved.Function?.Triggers ?? FunctionTriggers.None),
+                _ => field.Shape switch
+                {
+                    FieldShape.Text => value is string text && (text.Length > 0 || ShapeOf(slot) == FactShape.Text) ? YamlScalar.Scrub(text) : null,
+                    FieldShape.Integer => value as int? ?? (ShapeOf(slot) == FactShape.Number ? 0 : null),
+                    FieldShape.Boolean => value is true,
+                    FieldShape.TextList => value is EquatableArray<string> list ? list.Select(YamlScalar.Scrub).ToArray() : Array.Empty<string>(),
+                    FieldShape.TextMap => Pairs(ManifestWriter.Effective(value is EquatableArray<KeyValue> pairs ? pairs : default)),
+                    FieldShape.MappingList => Tolerations(value is EquatableArray<TolerationModel> items ? items : default),
+                    _ => throw new InvalidOperationException("Field " + field.Path + " has a slot but no facts shape."),
+                },
+            });
+        }
+
+        return facts;
     }
 
     /// <summary>The workload these facts describe; <see cref="ManifestWriter.Write"/> renders it as the manifest the facts came from.</summary>
     public WorkloadModel ToModel()
     {
-        var retry = Any(2, 5) ? new RetryModel(Get(2), Get(3), Get(4)) : null;
-        var function = Function
-            ? new FunctionModel(
-                (FunctionTriggers)Triggers,
-                new EquatableArray<string>(TargetNamespaces),
-                new EquatableArray<string>(Inputs),
-                Version,
-                new EquatableArray<string>(Filter),
-                Any(5, 9) ? new ScheduleModel(Get(5), Get(6), Get(7), Get(8)) : null)
-            : null;
-        return new WorkloadModel(
+        var model = new WorkloadModel(
             Function ? WorkloadKind.Function : WorkloadKind.Pipeline,
-            Name,
-            Namespace,
-            Paused,
-            KeyValues(Labels),
-            KeyValues(Annotations),
-            new ScalingModel(Pool, (ScalingMode)Mode, MinReplicas, MaxReplicas),
-            new WorkerModel(Image, Get(0), Get(1)),
-            retry,
-            function,
+            string.Empty,
+            null,
+            false,
+            EquatableArray<KeyValue>.Empty,
+            EquatableArray<KeyValue>.Empty,
+            new ScalingModel(null, ScalingMode.Autoscale, 0, null),
+            new WorkerModel(null, null, null),
+            null,
+            Function ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, null) : null,
             SourceType);
-    }
+        foreach (var field in WorkloadFields.All)
+        {
+            if (field.Slot is not { } slot || field.Set is null)
+            {
+                continue;
+            }
 
-    private static string[] Scrubbed(EquatableArray<string>? values) =>
-        values is { } list ? list.Select(YamlScalar.Scrub).ToArray() : Array.Empty<string>();
+            object? value = slot switch
+            {
+                FactSlot.Mode => (ScalingMode)Number(slot),
+                FactSlot.Triggers => (FunctionTriggers)Number(slot),
+                _ => field.Shape switch
+                {
+                    FieldShape.Text => OptionalText(slot),
+                    FieldShape.Integer => ShapeOf(slot) == FactShape.Number ? Number(slot) : OptionalNumber(slot),
+                    FieldShape.Boolean => Flag(slot),
+                    FieldShape.TextList => new EquatableArray<string>(Texts(slot)),
+                    FieldShape.TextMap => KeyValues(Texts(slot)),
+                    _ => Tolerations(Texts(slot)),
+                },
+            };
+
+            // An unset optional stays unset: its block (retry, schedule) exists only when something in it is set.
+            if (value is not null)
+            {
+                model = field.Set(model, value);
+            }
+        }
+
+        return model;
+    }
 
     private static string[] Pairs(IEnumerable<KeyValuePair<string, string>> pairs)
     {
@@ -122,5 +127,34 @@ public sealed partial class WorkloadFacts
         }
 
         return new EquatableArray<KeyValue>(result);
+    }
+
+    private static string[] Tolerations(EquatableArray<TolerationModel> tolerations)
+    {
+        var result = new string[tolerations.Count * TolerationWidth];
+        for (var i = 0; i < tolerations.Count; i++)
+        {
+            var t = tolerations[i];
+            result[(i * TolerationWidth) + 0] = YamlScalar.Scrub(t.Key);
+            result[(i * TolerationWidth) + 1] = YamlScalar.Scrub(t.Operator);
+            result[(i * TolerationWidth) + 2] = YamlScalar.Scrub(t.Value);
+            result[(i * TolerationWidth) + 3] = YamlScalar.Scrub(t.Effect);
+            result[(i * TolerationWidth) + 4] = t.Seconds is long seconds ? seconds.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        }
+
+        return result;
+    }
+
+    private static EquatableArray<TolerationModel> Tolerations(string[] flat)
+    {
+        var result = new TolerationModel[flat.Length / TolerationWidth];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var at = i * TolerationWidth;
+            var seconds = long.TryParse(flat[at + 4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : (long?)null;
+            result[i] = new TolerationModel(flat[at], flat[at + 1], flat[at + 2], flat[at + 3], seconds);
+        }
+
+        return new EquatableArray<TolerationModel>(result);
     }
 }

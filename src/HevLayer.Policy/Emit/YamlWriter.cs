@@ -13,6 +13,7 @@ public sealed class YamlWriter
 {
     private readonly StringBuilder builder = new();
     private int depth;
+    private bool itemOpen;
 
     /// <summary>Writes a <c># comment</c> line.</summary>
     public YamlWriter Comment(string text)
@@ -57,6 +58,53 @@ public sealed class YamlWriter
 
     /// <summary>Writes <c>key: value</c> when <paramref name="value"/> is set.</summary>
     public YamlWriter Optional(string key, int? value) => value is int v ? Scalar(key, v) : this;
+
+    /// <summary>Writes <c>key: value</c> for a 64-bit number, or nothing when <paramref name="value"/> is null.</summary>
+    public YamlWriter Optional(string key, long? value)
+    {
+        if (value is long v)
+        {
+            Key(key).Append(' ').Append(v.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return this;
+    }
+
+    /// <summary>Starts a list of mappings under <paramref name="key"/>; each item is written between <see cref="BeginItem"/> and <see cref="EndItem"/>.</summary>
+    public YamlWriter BeginList(string key)
+    {
+        Key(key).Append('\n');
+        depth++;
+        return this;
+    }
+
+    /// <summary>Starts a mapping item of the list: its first key follows the item's <c>- </c>.</summary>
+    public YamlWriter BeginItem()
+    {
+        depth++;
+        itemOpen = true;
+        return this;
+    }
+
+    /// <summary>Ends a mapping item (an item with no key is written <c>- {}</c>).</summary>
+    public YamlWriter EndItem()
+    {
+        if (itemOpen)
+        {
+            builder.Append(' ', (depth - 1) * 2).Append("- {}\n");
+            itemOpen = false;
+        }
+
+        depth--;
+        return this;
+    }
+
+    /// <summary>Ends the list <see cref="BeginList"/> started.</summary>
+    public YamlWriter EndList()
+    {
+        depth--;
+        return this;
+    }
 
     /// <summary>Writes <c>key: value</c> when <paramref name="value"/> is not null or empty.</summary>
     public YamlWriter Optional(string key, string? value) => string.IsNullOrEmpty(value) ? this : Scalar(key, value!);
@@ -118,6 +166,13 @@ public sealed class YamlWriter
 
     private StringBuilder Key(string key)
     {
+        if (itemOpen)
+        {
+            builder.Append(' ', (depth - 1) * 2).Append("- ");
+            itemOpen = false;
+            return builder.Append(YamlScalar.Format(key)).Append(':');
+        }
+
         Indent();
         return builder.Append(YamlScalar.Format(key)).Append(':');
     }

@@ -87,7 +87,7 @@ public static class ManifestCheck
                 continue;
             }
 
-            var field = ManifestFields.PathOf(finding.Target);
+            var field = WorkloadFields.PathOf(finding.Target);
             yield return new ManifestFinding(finding, document.Locate(finding.Target), document.Find(field)?.Path ?? field);
         }
     }

@@ -58,7 +58,7 @@ public sealed class WorkloadDocument
     public string Describe() => Emit.ManifestWriter.KindName(Declared.Kind) + "/" + Declared.Name;
 
     /// <summary>Where a finding about <paramref name="target"/> points: its field, else the closest field above it that is set, else <c>kind</c>.</summary>
-    public SourceSpan Locate(WorkloadTarget target) => Find(ManifestFields.PathOf(target))?.Target ?? Start;
+    public SourceSpan Locate(WorkloadTarget target) => Find(WorkloadFields.PathOf(target))?.Target ?? Start;
 
     /// <summary>The place of <paramref name="path"/>, or of the closest field above it that is set.</summary>
     public FieldPlace? Find(string path)

@@ -188,8 +188,7 @@ public static class WorkloadManifestReader
         private readonly Dictionary<string, YamlNode> values = new(StringComparer.Ordinal);
         private readonly List<Finding> findings = new();
         private readonly List<FieldPlace> opaque = new();
-        private readonly List<KeyValue> labels = new();
-        private readonly List<KeyValue> annotations = new();
+        private readonly Dictionary<string, List<KeyValue>> pairs = new(StringComparer.Ordinal);
 
         public DocumentReader(string path, WorkloadKind kind)
         {
@@ -201,88 +200,104 @@ public static class WorkloadManifestReader
         {
             Walk(root, string.Empty);
 
-            var name = Text("metadata.name") ?? string.Empty;
-            ScalingModel? scaling = null;
-            if (values.ContainsKey("spec.scaling"))
-            {
-                var mode = Mode();
-                var min = Integer("spec.scaling.replicas.min") ?? 0;
-                var max = Integer("spec.scaling.replicas.max");
-
-                // In fixed mode the build writes max equal to min, which is not a MaxReplicas of the user's.
-                scaling = new ScalingModel(Text("spec.scaling.pool"), mode, min, mode == ScalingMode.Fixed && max == min ? null : max);
-            }
-
-            var worker = new WorkerModel(Text("spec.worker.image"), Integer("spec.worker.batchSize"), Integer("spec.worker.timeoutSeconds"));
-            var retry = values.ContainsKey("spec.retry")
-                ? new RetryModel(Integer("spec.retry.maxAttempts"), Integer("spec.retry.initialBackoffSeconds"), Integer("spec.retry.maxBackoffSeconds"))
-                : null;
-            FunctionModel? function = null;
-            if (kind == WorkloadKind.Function)
-            {
-                var schedule = values.ContainsKey("spec.schedule")
-                    ? new ScheduleModel(Integer("spec.schedule.discoveryIntervalSeconds"), Integer("spec.schedule.leaseSeconds"), Integer("spec.schedule.maxInFlightBatches"), Integer("spec.schedule.maxConcurrentScans"))
-                    : null;
-                function = new FunctionModel(
-                    TriggerSet(),
-                    List("spec.targetNamespaces"),
-                    List("spec.inputs"),
-                    Text("spec.version"),
-                    List("spec.filter"),
-                    schedule);
-            }
-
+            // Every field the table can set, read in the shape the table gives it.
             var model = new WorkloadModel(
                 kind,
-                name,
-                Text("metadata.namespace"),
-                Boolean("spec.paused") ?? false,
-                new EquatableArray<KeyValue>(labels.ToArray()),
-                new EquatableArray<KeyValue>(annotations.ToArray()),
-                scaling,
-                worker,
-                retry,
-                function,
+                string.Empty,
+                null,
+                false,
+                EquatableArray<KeyValue>.Empty,
+                EquatableArray<KeyValue>.Empty,
+                values.ContainsKey("spec.scaling") ? new ScalingModel(null, ScalingMode.Autoscale, 0, null) : null,
+                new WorkerModel(null, null, null),
+                values.ContainsKey("spec.retry") ? new RetryModel(null, null, null) : null,
+                kind == WorkloadKind.Function
+                    ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, values.ContainsKey("spec.schedule") ? new ScheduleModel(null, null, null, null) : null)
+                    : null,
                 path);
+            foreach (var field in WorkloadFields.All)
+            {
+                if (field.Set is null || !field.AppliesTo(kind) || (!values.ContainsKey(field.Path) && !pairs.ContainsKey(field.Path)))
+                {
+                    continue;
+                }
+
+                object? value = field.Path switch
+                {
+                    "spec.scaling.mode" => Mode(),
+                    "spec.triggers" => TriggerSet(),
+                    _ => field.Shape switch
+                    {
+                        FieldShape.Text => Text(field.Path),
+                        FieldShape.Integer => Integer(field.Path),
+                        FieldShape.Boolean => Boolean(field.Path),
+                        FieldShape.TextList => List(field.Path),
+                        FieldShape.TextMap => new EquatableArray<KeyValue>(pairs[field.Path].ToArray()),
+                        FieldShape.MappingList => Items(field.Path),
+                        _ => null,
+                    },
+                };
+                if (value is not null)
+                {
+                    model = field.Set(model, value);
+                }
+            }
+
+            // In fixed mode the build writes max equal to min, which is not a MaxReplicas of the user's.
+            if (model.Scaling is { Mode: ScalingMode.Fixed } fixedScaling && fixedScaling.MaxReplicas == fixedScaling.MinReplicas)
+            {
+                model = model with { Scaling = fixedScaling with { MaxReplicas = null } };
+            }
+
             var start = places.TryGetValue("kind", out var kindPlace) ? kindPlace.Value : InfraRulesReader.Span(path, root.Start, root.Start);
             return new WorkloadDocument(path, model, start, places, findings, opaque);
         }
 
-        private void Walk(YamlMappingNode map, string parent)
+        private void Walk(YamlMappingNode map, string parent, string? placeParent = null)
         {
+            placeParent ??= parent;
             foreach (var entry in map.Children)
             {
                 if (entry.Key is not YamlScalarNode { Value: { } key } keyNode)
                 {
-                    findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Key), ("field", "A key in " + Where(parent)), ("expected", "a string"), ("actual", Describe(entry.Key))));
+                    findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Key), ("field", "A key in " + Where(placeParent)), ("expected", "a string"), ("actual", Describe(entry.Key))));
                     continue;
                 }
 
                 var fieldPath = parent.Length == 0 ? key : parent + "." + key;
-                var place = new FieldPlace(fieldPath, Span(keyNode), Span(entry.Value), entry.Value is YamlScalarNode);
-                if (parent is "metadata.labels" or "metadata.annotations")
+                var placePath = placeParent.Length == 0 ? key : placeParent + "." + key;
+                var place = new FieldPlace(placePath, Span(keyNode), Span(entry.Value), entry.Value is YamlScalarNode);
+                if (WorkloadFields.Find(parent) is { Shape: FieldShape.TextMap })
                 {
-                    places[fieldPath] = place with { IsScalar = false };
+                    places[placePath] = place with { IsScalar = false };
                     Pair(parent, key, keyNode, entry.Value);
                     continue;
                 }
 
-                if (ManifestFields.IsServerOwned(fieldPath) || (parent.Length == 0 && key is "apiVersion" or "kind"))
+                if (WorkloadFields.IsServerOwned(fieldPath) || (parent.Length == 0 && key is "apiVersion" or "kind"))
                 {
-                    places[fieldPath] = place;
+                    places[placePath] = place;
                     continue;
                 }
 
-                var field = ManifestFields.Find(fieldPath);
+                var field = WorkloadFields.Find(fieldPath);
+                if (field is null && WorkloadFields.Find(parent) is { OpenChildren: true })
+                {
+                    // A pod-spec field the product does not model: the operator keeps it, attributes cannot say it.
+                    places[placePath] = place;
+                    opaque.Add(place);
+                    continue;
+                }
+
                 if (field is null || !field.AppliesTo(kind))
                 {
-                    var known = ManifestFields.ChildrenOf(parent, kind).ToArray();
+                    var known = WorkloadFields.ChildrenOf(parent, kind).ToArray();
                     var hint = field is not null
                         ? "only a " + (field.Only == WorkloadKind.Function ? "Function" : "Pipeline") + " has it"
                         : InfraRulesReader.Closest(key, known) is { } closest
                             ? "did you mean '" + closest + "'?"
                             : "known fields here: " + string.Join(", ", known);
-                    findings.Add(ManifestFileRules.UnknownField.In(Span(keyNode), ("field", key), ("parent", Where(parent)), ("kind", ManifestWriter.KindName(kind)), ("hint", hint)));
+                    findings.Add(ManifestFileRules.UnknownField.In(Span(keyNode), ("field", key), ("parent", Where(placeParent)), ("kind", ManifestWriter.KindName(kind)), ("hint", hint)));
                     continue;
                 }
 
@@ -292,7 +307,7 @@ public static class WorkloadManifestReader
                     continue;
                 }
 
-                places[fieldPath] = place;
+                places[placePath] = place;
                 if (field.Shape == FieldShape.Opaque)
                 {
                     opaque.Add(place);
@@ -301,17 +316,52 @@ public static class WorkloadManifestReader
 
                 if (!HasShape(entry.Value, field.Shape, out var expected))
                 {
-                    findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Value), ("field", fieldPath), ("expected", expected), ("actual", Describe(entry.Value))));
-                    places.Remove(fieldPath);
+                    findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Value), ("field", placePath), ("expected", expected), ("actual", Describe(entry.Value))));
+                    places.Remove(placePath);
                     continue;
                 }
 
-                values[fieldPath] = entry.Value;
+                values[placePath] = entry.Value;
+                if (field.Shape == FieldShape.TextMap)
+                {
+                    pairs[fieldPath] = new List<KeyValue>();
+                }
+
                 if (entry.Value is YamlMappingNode child)
                 {
-                    Walk(child, fieldPath);
+                    Walk(child, fieldPath, placePath);
+                }
+                else if (field.Shape == FieldShape.MappingList)
+                {
+                    var index = 0;
+                    foreach (var item in ((YamlSequenceNode)entry.Value).Children)
+                    {
+                        var itemPath = placePath + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+                        places[itemPath] = new FieldPlace(itemPath, Span(item), Span(item), false);
+                        values[itemPath] = item;
+                        Walk((YamlMappingNode)item, fieldPath, itemPath);
+                        index++;
+                    }
                 }
             }
+        }
+
+        /// <summary>The items of a list of mappings (the tolerations), each field as written, empty when missing.</summary>
+        private EquatableArray<TolerationModel> Items(string listPath)
+        {
+            var result = new List<TolerationModel>();
+            for (var i = 0; values.ContainsKey(listPath + "[" + i.ToString(CultureInfo.InvariantCulture) + "]"); i++)
+            {
+                var item = listPath + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                result.Add(new TolerationModel(
+                    Text(item + ".key") ?? string.Empty,
+                    Text(item + ".operator") ?? string.Empty,
+                    Text(item + ".value") ?? string.Empty,
+                    Text(item + ".effect") ?? string.Empty,
+                    values.TryGetValue(item + ".tolerationSeconds", out var seconds) ? ParseLong(((YamlScalarNode)seconds).Value!) : null));
+            }
+
+            return new EquatableArray<TolerationModel>(result.ToArray());
         }
 
         private void Pair(string parent, string key, YamlScalarNode keyNode, YamlNode value)
@@ -338,7 +388,7 @@ public static class WorkloadManifestReader
                 return;
             }
 
-            (parent == "metadata.labels" ? labels : annotations).Add(new KeyValue(key, text));
+            pairs[parent].Add(new KeyValue(key, text));
         }
 
         private bool HasShape(YamlNode node, FieldShape shape, out string expected)
@@ -351,6 +401,12 @@ public static class WorkloadManifestReader
                 case FieldShape.Integer:
                     expected = "a whole number from " + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
                     return node is YamlScalarNode number && TypeOf(number) == ScalarType.Integer && ParseInteger(number.Value!) is not null;
+                case FieldShape.LongInteger:
+                    expected = "a whole number from " + long.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + long.MaxValue.ToString(CultureInfo.InvariantCulture);
+                    return node is YamlScalarNode big && TypeOf(big) == ScalarType.Integer && ParseLong(big.Value!) is not null;
+                case FieldShape.MappingList:
+                    expected = "a list of mappings";
+                    return node is YamlSequenceNode items && items.All(item => item is YamlMappingNode);
                 case FieldShape.Boolean:
                     expected = "true or false";
                     return node is YamlScalarNode flag && TypeOf(flag) == ScalarType.Boolean;
@@ -435,7 +491,10 @@ public static class WorkloadManifestReader
     }
 
     /// <summary>A whole number as kubectl reads a plain scalar (YAML 1.1: <c>0x</c>, <c>0o</c>/leading-0 octal, <c>0b</c>, underscores), or null when it is outside <see cref="int"/>.</summary>
-    internal static int? ParseInteger(string text)
+    internal static int? ParseInteger(string text) => ParseLong(text) is long value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
+
+    /// <summary>A whole number as kubectl reads a plain scalar, or null when it is outside <see cref="long"/>.</summary>
+    internal static long? ParseLong(string text)
     {
         var value = text.Replace("_", string.Empty);
         var negative = value.StartsWith("-", StringComparison.Ordinal);
@@ -458,18 +517,25 @@ public static class WorkloadManifestReader
             (radix, value) = (8, value.Substring(1));
         }
 
-        long result = 0;
+        // The magnitude may reach 2^63 (long.MinValue's); anything past it is out of range.
+        ulong result = 0;
+        const ulong limit = (ulong)long.MaxValue + 1;
         foreach (var c in value)
         {
-            var digit = c <= '9' ? c - '0' : (char.ToLowerInvariant(c) - 'a') + 10;
-            result = (result * radix) + digit;
-            if (result > (long)int.MaxValue + 1)
+            var digit = (ulong)(c <= '9' ? c - '0' : (char.ToLowerInvariant(c) - 'a') + 10);
+            if (result > (limit - digit) / (ulong)radix)
             {
                 return null;
             }
+
+            result = (result * (ulong)radix) + digit;
         }
 
-        result = negative ? -result : result;
-        return result is < int.MinValue or > int.MaxValue ? null : (int)result;
+        if (negative)
+        {
+            return result == limit ? long.MinValue : -(long)result;
+        }
+
+        return result == limit ? null : (long)result;
     }
 }

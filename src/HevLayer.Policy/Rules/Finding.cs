@@ -20,8 +20,14 @@ public enum TargetKind
     /// <summary>An attribute (<see cref="WorkloadTarget.Attribute"/>), or one of its named arguments (<see cref="WorkloadTarget.Argument"/>).</summary>
     Attribute,
 
-    /// <summary>The repeatable attribute (<c>[Label]</c>, <c>[Annotation]</c>) whose key is <see cref="WorkloadTarget.Key"/>.</summary>
+    /// <summary>The repeatable key-value attribute (<c>[Label]</c>, <c>[Annotation]</c>, <c>[NodeSelector]</c>, <c>[IndexSelector]</c>) whose key is <see cref="WorkloadTarget.Key"/>.</summary>
     Pair,
+
+    /// <summary>
+    /// One of a repeatable attribute's uses (<c>[Toleration]</c>), by its 0-based position among them in
+    /// <see cref="WorkloadTarget.Key"/>, or one of its arguments (by property name, whether written by position or by name).
+    /// </summary>
+    Item,
 }
 
 /// <summary>
@@ -32,7 +38,7 @@ public enum TargetKind
 /// <param name="Kind">What is pointed at.</param>
 /// <param name="Attribute">The attribute's short name (<c>Scaling</c>, <c>Worker</c>, ...); for <see cref="TargetKind.Workload"/> arguments, null.</param>
 /// <param name="Argument">A named argument of the attribute, or null for the attribute itself.</param>
-/// <param name="Key">For <see cref="TargetKind.Pair"/>: the key of the label or annotation.</param>
+/// <param name="Key">For <see cref="TargetKind.Pair"/>: the pair's key; for <see cref="TargetKind.Item"/>: the use's position.</param>
 public readonly record struct WorkloadTarget(TargetKind Kind, string? Attribute, string? Argument, string? Key)
 {
     /// <summary>The class declaration.</summary>
@@ -55,6 +61,10 @@ public readonly record struct WorkloadTarget(TargetKind Kind, string? Attribute,
 
     /// <summary>The <c>[Label]</c> or <c>[Annotation]</c> with <paramref name="key"/>.</summary>
     public static WorkloadTarget Pair(string attribute, string key) => new(TargetKind.Pair, attribute, null, key);
+
+    /// <summary>The <paramref name="index"/>-th use of the repeatable <paramref name="attribute"/>, or its <paramref name="argument"/>.</summary>
+    public static WorkloadTarget Item(string attribute, int index, string? argument = null) =>
+        new(TargetKind.Item, attribute, argument, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>A place in a text file: 0-based offsets, 1-based lines and columns (as editors show them).</summary>

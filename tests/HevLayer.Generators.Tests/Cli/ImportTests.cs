@@ -97,7 +97,7 @@ public sealed class ImportTests : IDisposable
               triggers: [write, rewrite]
               worker:
                 image: ghcr.io/acme/x:1
-                podSpec: {nodeSelector: {zone: a}}
+                podSpec: {nodeSelector: {zone: a}, affinity: {}}
                 batchsize: 3
               scaling:
                 pool: cpu
@@ -116,9 +116,8 @@ public sealed class ImportTests : IDisposable
         var expected = new[]
         {
             "enrich.yaml(6,5): warning HEVL506: metadata.annotations.kubectl.kubernetes.io/last-applied-configuration cannot be expressed",
-            "enrich.yaml(8,3): warning HEVL506: spec.indexSelector cannot be expressed",
             "enrich.yaml(10,3): error HEVL114: ",
-            "enrich.yaml(13,5): warning HEVL506: spec.worker.podSpec cannot be expressed",
+            "enrich.yaml(13,40): warning HEVL506: spec.worker.podSpec.affinity cannot be expressed",
             "enrich.yaml(14,5): warning HEVL502: Unknown field 'batchsize' in spec.worker",
             "enrich.yaml(18,24): warning HEVL506: spec.scaling.replicas.max cannot be expressed",
         };
@@ -134,6 +133,8 @@ public sealed class ImportTests : IDisposable
         var imported = File.ReadAllText(Path.Combine(target, "Enrich.cs"));
         Assert.Contains("Triggers = FunctionTriggers.Write", imported, StringComparison.Ordinal);
         Assert.DoesNotContain("last-applied", imported, StringComparison.Ordinal);
+        Assert.Contains("[IndexSelector(\"tier\", \"gold\")]", imported, StringComparison.Ordinal);
+        Assert.Contains("[NodeSelector(\"zone\", \"a\")]", imported, StringComparison.Ordinal);
     }
 
     [Theory]

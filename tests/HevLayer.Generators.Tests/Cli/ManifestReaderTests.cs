@@ -259,7 +259,7 @@ public sealed class ManifestReaderTests
             var document = Assert.Single(WorkloadManifestReader.Read(golden, File.ReadAllText(golden)).Workloads);
             foreach (var path in document.Places.Keys.Where(p => !p.StartsWith("metadata.labels.", StringComparison.Ordinal) && !p.StartsWith("metadata.annotations.", StringComparison.Ordinal)))
             {
-                var field = ManifestFields.Find(path);
+                var field = WorkloadFields.Find(path);
                 Assert.True(field is not null && field.Expressible, path + " in " + golden);
             }
         }

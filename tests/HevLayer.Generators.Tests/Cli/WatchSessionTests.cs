@@ -196,7 +196,7 @@ public sealed class GeneratedFactsTests
         var literal = PackedLiteral(source);
         var packed = literal.Token.ValueText;
         var facts = HevLayer.Policy.Emit.WorkloadFacts.Unpack(packed);
-        facts.MaxReplicas = 7;
+        facts.Set(HevLayer.Policy.Emit.FactSlot.MaxReplicas, 7);
         var edited = HevLayer.Policy.Emit.WorkloadFacts.From(facts.ToModel()).Pack();
         var withLiteral = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal(edited));
         var half = edited.Length / 2;
@@ -232,11 +232,11 @@ public sealed class GeneratedFactsTests
     {
         var source = GoldenSources("SampleWorkers").First();
         var literal = PackedLiteral(source);
-        var newer = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal("2;" + literal.Token.ValueText.Substring(2)));
+        var newer = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal("3;" + literal.Token.ValueText.Substring(2)));
         var compilation = GeneratorHarness.Compile(("Shard.g.cs", newer));
 
         var e = Assert.Throws<InvalidDataException>(() => GeneratedFacts.Read(compilation.SyntaxTrees.Single(), () => compilation, CancellationToken.None));
-        Assert.Contains("format 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("format 3", e.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet tool update", e.Message, StringComparison.Ordinal);
     }
 

@@ -18,52 +18,74 @@ namespace HevLayer.Generators.Tests.Properties;
 /// </summary>
 public sealed class PackedFactsProperties
 {
+    // The packed string of the format's documented example (src/Shared/WorkloadFacts.cs), written by hand from
+    // the format's description: version 2; a Pipeline (0); "ingest"; "search"; not paused; no labels; no
+    // annotations; "img:1.0.0" (a colon inside a string); batchSize and timeoutSeconds unset (~); no node
+    // selector; no tolerations; no service account (~); "cpu"; mode 0; min 0; max 3; retry unset (~~~); no
+    // triggers, targets, index selector or inputs; no version (~); no filter; schedule unset (~~~~).
+    private const string Example = "2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~";
+
     [Fact]
     public void The_documented_example_reads_back_field_by_field()
     {
-        // Written by hand from the format's description: version 1; a Pipeline (0); "ingest"; "search"; not
-        // paused; no labels; no annotations; "img:1.0.0" (a colon inside a string); "cpu"; mode 0; min 0;
-        // max 3; nothing optional set, no values; no triggers, targets, inputs; no version (~); no filter.
-        var facts = WorkloadFacts.Unpack("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;");
+        var facts = WorkloadFacts.Unpack(Example);
 
         Assert.False(facts.Function);
         Assert.Equal("ingest", facts.Name);
         Assert.Equal("search", facts.Namespace);
-        Assert.False(facts.Paused);
-        Assert.Empty(facts.Labels);
-        Assert.Empty(facts.Annotations);
-        Assert.Equal("img:1.0.0", facts.Image);
-        Assert.Equal("cpu", facts.Pool);
-        Assert.Equal((0, 0, 3, 0), (facts.Mode, facts.MinReplicas, facts.MaxReplicas, facts.Set));
-        Assert.Empty(facts.Values);
-        Assert.Equal(0, facts.Triggers);
-        Assert.Empty(facts.TargetNamespaces);
-        Assert.Empty(facts.Inputs);
-        Assert.Null(facts.Version);
-        Assert.Empty(facts.Filter);
+        Assert.False(facts.Flag(FactSlot.Paused));
+        Assert.Empty(facts.Texts(FactSlot.Labels));
+        Assert.Empty(facts.Texts(FactSlot.Annotations));
+        Assert.Equal("img:1.0.0", facts.Text(FactSlot.Image));
+        Assert.Null(facts.OptionalNumber(FactSlot.BatchSize));
+        Assert.Null(facts.OptionalNumber(FactSlot.TimeoutSeconds));
+        Assert.Empty(facts.Texts(FactSlot.NodeSelector));
+        Assert.Empty(facts.Texts(FactSlot.Tolerations));
+        Assert.Null(facts.OptionalText(FactSlot.ServiceAccountName));
+        Assert.Equal("cpu", facts.Text(FactSlot.Pool));
+        Assert.Equal((0, 0, 3), (facts.Number(FactSlot.Mode), facts.Number(FactSlot.MinReplicas), facts.Number(FactSlot.MaxReplicas)));
+        Assert.Null(facts.OptionalNumber(FactSlot.MaxAttempts));
+        Assert.Equal(0, facts.Number(FactSlot.Triggers));
+        Assert.Empty(facts.Texts(FactSlot.TargetNamespaces));
+        Assert.Empty(facts.Texts(FactSlot.IndexSelector));
+        Assert.Empty(facts.Texts(FactSlot.Inputs));
+        Assert.Null(facts.OptionalText(FactSlot.Version));
+        Assert.Empty(facts.Texts(FactSlot.Filter));
+        Assert.Null(facts.OptionalNumber(FactSlot.MaxConcurrentScans));
+        Assert.Equal(Example, facts.Pack());
     }
 
     [Fact]
     public void Strings_arrays_and_optional_counts_read_back_in_order()
     {
-        // A Function (1), paused, one label pair whose value holds every separator the format uses, an
-        // empty annotation value, batchSize and leaseSeconds set (bits 0 and 6: 65), triggers 3, a version.
-        var facts = WorkloadFacts.Unpack("1;1;1:f2:ns1;2;4:team6:a;b:~12;1:k0:3:img4:gpu12;-1;2;65;2;64;30;3;1;2:ns1;1:x2:v11;3:a=b");
+        // A Function (1), paused, one label pair whose value holds every separator the format uses, an empty
+        // annotation value, batchSize 64, one node selector pair, one toleration (key, Exists, no value,
+        // NoExecute, 300 s), a service account, triggers 3, maxBackoffSeconds 5, an index selector, a version,
+        // leaseSeconds 30.
+        const string packed = "2;1;1:f2:ns1;2;4:team6:a;b:~12;1:k0:3:img64;~2;3:k/a3:v/b5;3:key6:Exists0:9:NoExecute3:3002:sa4:gpu12;-1;2;~~5;3;1;2:ns2;4:tier4:gold1;1:x2:v11;3:a=b~30;~~";
+        var facts = WorkloadFacts.Unpack(packed);
 
         Assert.True(facts.Function);
-        Assert.True(facts.Paused);
-        Assert.Equal(new[] { "team", "a;b:~1" }, facts.Labels);
-        Assert.Equal(new[] { "k", string.Empty }, facts.Annotations);
-        Assert.Equal(("img", "gpu1"), (facts.Image, facts.Pool));
-        Assert.Equal((2, -1, 2), (facts.Mode, facts.MinReplicas, facts.MaxReplicas));
-        Assert.Equal(64, facts.Get(0));
-        Assert.Null(facts.Get(1));
-        Assert.Equal(30, facts.Get(6));
-        Assert.Equal(3, facts.Triggers);
-        Assert.Equal(new[] { "ns" }, facts.TargetNamespaces);
-        Assert.Equal(new[] { "x" }, facts.Inputs);
-        Assert.Equal("v1", facts.Version);
-        Assert.Equal(new[] { "a=b" }, facts.Filter);
+        Assert.True(facts.Flag(FactSlot.Paused));
+        Assert.Equal(new[] { "team", "a;b:~1" }, facts.Texts(FactSlot.Labels));
+        Assert.Equal(new[] { "k", string.Empty }, facts.Texts(FactSlot.Annotations));
+        Assert.Equal(("img", "gpu1"), (facts.Text(FactSlot.Image), facts.Text(FactSlot.Pool)));
+        Assert.Equal(64, facts.OptionalNumber(FactSlot.BatchSize));
+        Assert.Null(facts.OptionalNumber(FactSlot.TimeoutSeconds));
+        Assert.Equal(new[] { "k/a", "v/b" }, facts.Texts(FactSlot.NodeSelector));
+        Assert.Equal(new[] { "key", "Exists", string.Empty, "NoExecute", "300" }, facts.Texts(FactSlot.Tolerations));
+        Assert.Equal("sa", facts.OptionalText(FactSlot.ServiceAccountName));
+        Assert.Equal((2, -1, 2), (facts.Number(FactSlot.Mode), facts.Number(FactSlot.MinReplicas), facts.Number(FactSlot.MaxReplicas)));
+        Assert.Equal((null, null, 5), (facts.OptionalNumber(FactSlot.MaxAttempts), facts.OptionalNumber(FactSlot.InitialBackoffSeconds), facts.OptionalNumber(FactSlot.MaxBackoffSeconds)));
+        Assert.Equal(3, facts.Number(FactSlot.Triggers));
+        Assert.Equal(new[] { "ns" }, facts.Texts(FactSlot.TargetNamespaces));
+        Assert.Equal(new[] { "tier", "gold" }, facts.Texts(FactSlot.IndexSelector));
+        Assert.Equal(new[] { "x" }, facts.Texts(FactSlot.Inputs));
+        Assert.Equal("v1", facts.OptionalText(FactSlot.Version));
+        Assert.Equal(new[] { "a=b" }, facts.Texts(FactSlot.Filter));
+        Assert.Equal(30, facts.OptionalNumber(FactSlot.LeaseSeconds));
+        Assert.Null(facts.OptionalNumber(FactSlot.DiscoveryIntervalSeconds));
+        Assert.Equal(packed, facts.Pack());
     }
 
     // One fact over a table, not a theory: every case is asserted in every run, and mutation testing
@@ -73,25 +95,33 @@ public sealed class PackedFactsProperties
     {
         var cases = new (string Packed, string Expected)[]
         {
-            ("2;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "format 2"),
+            (Example.Replace("2;0;6:", "1;0;6:", StringComparison.Ordinal), "format 1"),
             (string.Empty, "character 0: expected a number"),
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;0;", "end of the text"),
-            ("1;0;6:ingest6:search0;0;0;99:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "string length"),
-            ("1;0;~6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "a string"),
-            ("1;2;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "0 or 1"),
+            (Example + "0;", "end of the text"),
+            (Example.Replace("9:img", "99:img", StringComparison.Ordinal), "string length"),
+            (Example.Replace("6:ingest", "~", StringComparison.Ordinal), "a string"),
+            (Example.Replace("2;0;6:", "2;2;6:", StringComparison.Ordinal), "0 or 1"),
+            (Example.Replace("search0;", "search2;", StringComparison.Ordinal), "0 or 1"),
 
             // Counts: absurd, and merely more than the rest of the text can hold (each item takes at least two characters).
-            ("1;0;6:ingest6:search0;999999;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count"),
-            ("1;0;6:ingest6:search0;30;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count"),
-            ("1;0;6:ingest6:search0;-1;0;9:img:1.0.03:cpu0;0;3;0;0;0;0;0;~0;", "count"),
+            (Example.Replace("search0;0;", "search0;999999;", StringComparison.Ordinal), "count"),
+            (Example.Replace("search0;0;", "search0;40;", StringComparison.Ordinal), "count"),
+            (Example.Replace("search0;0;", "search0;-1;", StringComparison.Ordinal), "count"),
+
+            // Pairs come in twos, tolerations in fives.
+            (Example.Replace("search0;0;", "search0;1;1:k", StringComparison.Ordinal), "twos"),
+            (Example.Replace("1.0.0~~0;0;~", "1.0.0~~0;1;1:k~", StringComparison.Ordinal), "fives"),
+
+            // An optional number is a number or '~'.
+            (Example.Replace("1.0.0~~", "1.0.0x~", StringComparison.Ordinal), "number followed by ';'"),
 
             // Numbers: past int's range, many digits, and 2^64 + 5, which a reader without a digit limit would wrap to 5.
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;2147483648;0;0;0;0;0;~0;", "character 46: expected a number followed by ';'"),
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;-2147483649;0;0;0;0;0;~0;", "number followed by ';'"),
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;99999999999;0;0;0;0;0;~0;", "number followed by ';'"),
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;18446744073709551621;0;0;0;0;0;~0;", "number followed by ';'"),
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;;0;0;0;0;0;~0;", "number followed by ';'"),
-            ("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;0;3:0;0;0;0;0;~0;", "number followed by ';'"),
+            (Example.Replace("cpu0;0;3;", "cpu0;0;2147483648;", StringComparison.Ordinal), "character 53: expected a number followed by ';'"),
+            (Example.Replace("cpu0;0;3;", "cpu0;0;-2147483649;", StringComparison.Ordinal), "number followed by ';'"),
+            (Example.Replace("cpu0;0;3;", "cpu0;0;99999999999;", StringComparison.Ordinal), "number followed by ';'"),
+            (Example.Replace("cpu0;0;3;", "cpu0;0;18446744073709551621;", StringComparison.Ordinal), "number followed by ';'"),
+            (Example.Replace("cpu0;0;3;", "cpu0;0;;", StringComparison.Ordinal), "number followed by ';'"),
+            (Example.Replace("cpu0;0;3;", "cpu0;0;3:", StringComparison.Ordinal), "number followed by ';'"),
         };
 
         foreach (var (packed, expected) in cases)
@@ -104,9 +134,10 @@ public sealed class PackedFactsProperties
     [Fact]
     public void The_ends_of_the_int_range_travel()
     {
-        var facts = WorkloadFacts.Unpack("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;-2147483648;2147483647;0;0;0;0;0;~0;");
-        Assert.Equal((int.MinValue, int.MaxValue), (facts.MinReplicas, facts.MaxReplicas));
-        Assert.Equal("1;0;6:ingest6:search0;0;0;9:img:1.0.03:cpu0;-2147483648;2147483647;0;0;0;0;0;~0;", facts.Pack());
+        var packed = Example.Replace("cpu0;0;3;", "cpu0;-2147483648;2147483647;", StringComparison.Ordinal);
+        var facts = WorkloadFacts.Unpack(packed);
+        Assert.Equal((int.MinValue, int.MaxValue), (facts.Number(FactSlot.MinReplicas), facts.Number(FactSlot.MaxReplicas)));
+        Assert.Equal(packed, facts.Pack());
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public sealed class AttributeDoesNotApply : WorkloadRule
     /// <summary>The id.</summary>
     public const string DiagnosticId = "HEVL113";
 
-    /// <summary>The attributes that only mean something on a Pipeline or Function class.</summary>
-    public static readonly string[] WorkloadParts = { "Scaling", "Worker", "Retry", "Schedule", "Label", "Annotation" };
+    /// <summary>The attributes that add to a workload (every attribute of the table of workload fields but [Pipeline]/[Function] themselves).</summary>
+    public static readonly string[] WorkloadParts = Model.WorkloadFields.PartAttributes;
 
     private AttributeDoesNotApply()
         : base(DiagnosticId, RuleSeverity.Warning, RuleArea.Declaration, RuleBasis.Tool, "Attribute does not apply here", "[{attribute}] has no effect on '{type}': {reason}; remove it, or {fix}")
@@ -32,7 +32,7 @@ public sealed class AttributeDoesNotApply : WorkloadRule
                 WorkloadTarget.On(attribute),
                 ("attribute", attribute),
                 ("type", context.Shape.TypeName),
-                ("reason", "a " + context.KindName + " has no spec." + char.ToLowerInvariant(attribute[0]) + attribute.Substring(1)),
+                ("reason", "a " + context.KindName + " has no " + Model.WorkloadFields.PathOf(WorkloadTarget.On(attribute))),
                 ("fix", "make the class a Function"));
         }
     }
