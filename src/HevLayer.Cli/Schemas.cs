@@ -140,9 +140,13 @@ internal static class Schemas
         var node = field.Shape switch
         {
             FieldShape.Mapping => Node(kind, field.Path),
+            FieldShape.MappingList => new JsonObject { ["type"] = "array", ["items"] = Node(kind, field.Path) },
+            FieldShape.Text when field.Choices.Count > 0 => Enum(null, field.Choices.ToArray()),
             FieldShape.Text => new JsonObject { ["type"] = "string" },
             FieldShape.Integer => new JsonObject { ["type"] = "integer", ["minimum"] = int.MinValue, ["maximum"] = int.MaxValue },
+            FieldShape.LongInteger => new JsonObject { ["type"] = "integer" },
             FieldShape.Boolean => new JsonObject { ["type"] = "boolean" },
+            FieldShape.TextList when field.Choices.Count > 0 => new JsonObject { ["type"] = "array", ["items"] = Enum(null, field.Choices.ToArray()) },
             FieldShape.TextList => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             FieldShape.TextMap => new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "string" } },
             _ => new JsonObject(),
@@ -159,50 +163,53 @@ internal static class Schemas
                 node["pattern"] = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
                 node["maxLength"] = 63;
                 break;
-            case "spec.scaling.mode":
-                node = Enum(null, System.Enum.GetValues(typeof(ScalingMode)).Cast<ScalingMode>().Select(ManifestWriter.ModeName).ToArray());
-                break;
             case "spec.scaling.replicas.min" or "spec.scaling.replicas.max":
                 node["minimum"] = 0; // HEVL004: replica counts are 0 or more.
                 break;
-            case "spec.triggers":
-                node["items"] = Enum(null, ManifestWriter.TriggerNames(FunctionTriggers.Discovery | FunctionTriggers.Write | FunctionTriggers.Schedule));
-                break;
         }
 
-        var description = Description(field.Path);
+        if (field.OpenChildren)
+        {
+            // A pod-spec fragment: the fields the table does not list are kept by the operator.
+            node.AsObject().Remove("additionalProperties");
+        }
+
+        var description = field.Description;
+        if (field.Default is { } defaultValue)
+        {
+            description += " Missing means " + defaultValue + ".";
+        }
+
+        if (field.Rules.Count > 0)
+        {
+            description += " Checked by " + string.Join(", ", field.Rules) + ".";
+        }
+
         if (field.Target is { } target && field.Path is not ("apiVersion" or "kind" or "metadata" or "spec"))
         {
-            description = (description is null ? string.Empty : description + " ") + "C#: " + Attribute(target, ManifestWriter.KindName(kind)) + ".";
+            description += " C#: " + Attribute(target, ManifestWriter.KindName(kind)) + ".";
         }
 
-        if (description is not null)
+        // The description first, as the rest of the schema writes it.
+        var described = node.AsObject();
+        var rest = described.ToList();
+        described.Clear();
+        described["description"] = description;
+        foreach (var (key, value) in rest)
         {
-            node["description"] = description;
+            described[key] = value;
         }
 
-        return node;
+        return described;
     }
-
-    private static string? Description(string path) => path switch
-    {
-        "spec.paused" => "Paused workloads scale to 0 whatever their mode.",
-        "spec.scaling" => "How the workload scales, inline: a pool from InfraRules/default.spec.computePools, a mode, and replica bounds.",
-        "spec.scaling.pool" => "A compute pool of InfraRules/default; an unknown pool leaves the workload unready (HEVL001).",
-        "spec.scaling.mode" => "autoscale: a KEDA ScaledObject scales the Deployment between min and max by queue depth. fixed: Deployment replicas = replicas.min; no KEDA object. disabled: scaled to 0; no KEDA object. Missing means autoscale.",
-        "spec.scaling.replicas.max" => "At most the pool's maxReplicasPerWorkload, in every mode (HEVL002).",
-        "spec.scaling.replicas.min" => "To keep a cold-start-heavy worker warm, set mode: autoscale and replicas.min: 1. Missing means 0.",
-        "spec.worker.image" => "The worker's container image (an OCI reference, HEVL122).",
-        "spec.indexSelector" => "Selects indexes by label; known from public manifests, not checked.",
-        "spec.worker.podSpec" => "A pod-spec fragment (for example nodeSelector); known from public manifests, not checked.",
-        _ => null,
-    };
 
     private static string Attribute(WorkloadTarget target, string kind) => target.Kind switch
     {
         TargetKind.Name => "the name argument of [" + kind + "]",
         TargetKind.Workload when target.Argument is { } argument => "[" + kind + "(" + argument + " = ...)]",
         TargetKind.Attribute when target.Argument is { } argument => "[" + target.Attribute + "(" + argument + " = ...)]",
+        TargetKind.Attribute when WorkloadFields.ForArgument(target.Attribute, null) is { Shape: FieldShape.TextMap } => "[" + target.Attribute + "(\"key\", \"value\")], repeatable",
+        TargetKind.Attribute when WorkloadFields.ForArgument(target.Attribute, null) is { Shape: FieldShape.MappingList } => "[" + target.Attribute + "(...)], repeatable",
         TargetKind.Attribute => "[" + target.Attribute + "]",
         _ => "[" + kind + "]",
     };

@@ -36,6 +36,7 @@ internal sealed class ArgumentLocator
                 ? target.Argument is { } named ? Named(attribute, named) : Attribute(attribute) ?? WorkloadLocation()
                 : WorkloadLocation(),
             TargetKind.Pair => Pair(target.Attribute + "Attribute", target.Key),
+            TargetKind.Item => Item(target.Attribute + "Attribute", target.Key, target.Argument),
             _ => TypeLocation(),
         };
     }
@@ -70,6 +71,40 @@ internal sealed class ArgumentLocator
             {
                 return location;
             }
+        }
+
+        return WorkloadLocation();
+    }
+
+    /// <summary>
+    /// The use number <paramref name="index"/> of a repeatable attribute, in source order, or its argument
+    /// <paramref name="argument"/>: by name, or by the constructor parameter of that name.
+    /// </summary>
+    private Location Item(string attributeName, string? index, string? argument)
+    {
+        var position = int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!Parsing.AttributeNames.Is(attribute, attributeName) || position-- != 0)
+            {
+                continue;
+            }
+
+            if (argument is null)
+            {
+                return Attribute(attribute) ?? WorkloadLocation();
+            }
+
+            var parameters = attribute.AttributeConstructor?.Parameters ?? default;
+            for (var i = 0; !parameters.IsDefault && i < parameters.Length; i++)
+            {
+                if (string.Equals(parameters[i].Name, argument, System.StringComparison.OrdinalIgnoreCase) && Constructor(attribute, i) is { } located)
+                {
+                    return located;
+                }
+            }
+
+            return Named(attribute, argument);
         }
 
         return WorkloadLocation();

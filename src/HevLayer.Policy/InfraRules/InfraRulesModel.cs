@@ -3,8 +3,8 @@ using HevLayer.Policy.Rules;
 
 namespace HevLayer.Policy.InfraRules;
 
-/// <summary>A pool as workload rules see it: its name and replica ceiling, and where it is declared.</summary>
-public sealed record PoolCeiling(string Name, long? MaxReplicasPerWorkload, SourceSpan Span);
+/// <summary>A pool as workload rules see it: its name, replica ceiling and node selector, and where it is declared.</summary>
+public sealed record PoolCeiling(string Name, long? MaxReplicasPerWorkload, SourceSpan Span, EquatableArray<KeyValue> NodeSelector = default);
 
 /// <summary>
 /// The effective <c>InfraRules/default</c> that workload rules check against: the pools with a name.
@@ -20,7 +20,7 @@ public sealed record InfraRulesModel(string Source, EquatableArray<PoolCeiling> 
         {
             if (pool.Name is { } name && !string.IsNullOrEmpty(name.Value) && pools.TrueForAll(p => p.Name != name.Value))
             {
-                pools.Add(new PoolCeiling(name.Value, pool.MaxReplicasPerWorkload?.Value, pool.Span));
+                pools.Add(new PoolCeiling(name.Value, pool.MaxReplicasPerWorkload?.Value, pool.Span, pool.NodeSelector));
             }
         }
 

@@ -299,7 +299,32 @@ public static class InfraRulesReader
                 String(pool, "gpuType", at),
                 Integer(pool, "maxReplicasPerWorkload", at),
                 new EquatableArray<QuantitySpec>(requests.ToArray()),
-                new EquatableArray<QuantitySpec>(limits.ToArray()));
+                new EquatableArray<QuantitySpec>(limits.ToArray()),
+                NodeSelector(pool, at));
+        }
+
+        /// <summary>A pool's <c>nodeSelector</c>: the string pairs, as written (a value of another type is HEVL217).</summary>
+        private EquatableArray<KeyValue> NodeSelector(YamlMappingNode pool, string at)
+        {
+            if (Child(pool, "nodeSelector") is not { } node || Mapping(node, at + "nodeSelector") is not { } map)
+            {
+                return EquatableArray<KeyValue>.Empty;
+            }
+
+            var pairs = new List<KeyValue>();
+            foreach (var pair in map.Children)
+            {
+                if (pair.Key is YamlScalarNode { Value: { } key } && pair.Value is YamlScalarNode { Value: { } value })
+                {
+                    pairs.Add(new KeyValue(key, value));
+                }
+                else
+                {
+                    WrongType(pair.Value, at + "nodeSelector." + pair.Key, "a string");
+                }
+            }
+
+            return new EquatableArray<KeyValue>(pairs.ToArray());
         }
 
         private void ReadQuantities(YamlMappingNode resources, string key, List<QuantitySpec> into)

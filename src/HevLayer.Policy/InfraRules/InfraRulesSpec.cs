@@ -24,7 +24,8 @@ public sealed record PoolSpec(
     Node<string>? GpuType,
     Node<long>? MaxReplicasPerWorkload,
     EquatableArray<QuantitySpec> Requests,
-    EquatableArray<QuantitySpec> Limits);
+    EquatableArray<QuantitySpec> Limits,
+    EquatableArray<KeyValue> NodeSelector = default);
 
 /// <summary>One entry of <c>resources.requests</c> or <c>resources.limits</c>.</summary>
 public sealed record QuantitySpec(string Resource, Node<string> Value);

@@ -76,7 +76,11 @@ public static class KubernetesNames
         return null;
     }
 
-    private static bool IsDnsSubdomain(string value)
+    /// <summary>
+    /// True when <paramref name="value"/> is an RFC 1123 subdomain: at most 253 characters, dot-separated
+    /// RFC 1123 labels (the syntax of most Kubernetes object names, such as service accounts).
+    /// </summary>
+    public static bool IsDnsSubdomain(string value)
     {
         if (value.Length == 0 || value.Length > 253)
         {

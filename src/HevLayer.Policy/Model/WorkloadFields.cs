@@ -225,7 +225,7 @@ public static class WorkloadFields
         Field("spec.worker.podSpec", FieldShape.Mapping, null, WorkloadTarget.On("Worker"))
             .Says("A pod-spec fragment merged into the worker pods; fields other than nodeSelector, tolerations and serviceAccountName are kept by the operator but cannot be imported.", omitted: "When none of its fields is set.").Open(),
         Field("spec.worker.podSpec.nodeSelector", FieldShape.TextMap, null, WorkloadTarget.On("NodeSelector"))
-            .Says("Node labels the worker pods require, on top of the pool's nodeSelector; label syntax.", omitted: "When empty.").In(FactSlot.NodeSelector).CheckedBy("HEVL127", "HEVL115", "HEVL131")
+            .Says("Node labels the worker pods require, on top of the pool's nodeSelector; label syntax.", omitted: "When empty.").In(FactSlot.NodeSelector).CheckedBy("HEVL127", "HEVL115", "HEVL011")
             .Value(w => w.Worker.NodeSelector, (w, v) => w with { Worker = w.Worker with { NodeSelector = Pairs(v) } }),
         Field("spec.worker.podSpec.tolerations", FieldShape.MappingList, null, WorkloadTarget.On("Toleration"))
             .Says("Taints the worker pods tolerate, on top of the pool's tolerations.", omitted: "When empty.").In(FactSlot.Tolerations).CheckedBy("HEVL128")
@@ -269,7 +269,7 @@ public static class WorkloadFields
         Field("spec.scaling", FieldShape.Mapping, null, WorkloadTarget.On("Scaling"))
             .Says("How the workload scales, inline: a pool from InfraRules/default.spec.computePools, a mode, and replica bounds."),
         Field("spec.scaling.pool", FieldShape.Text, null, WorkloadTarget.On("Scaling", "Pool"))
-            .Says("A compute pool of InfraRules/default; an unknown pool leaves the workload unready.").In(FactSlot.Pool).CheckedBy("HEVL001", "HEVL003", "HEVL131")
+            .Says("A compute pool of InfraRules/default; an unknown pool leaves the workload unready.").In(FactSlot.Pool).CheckedBy("HEVL001", "HEVL003", "HEVL011")
             .Value(w => w.Scaling?.Pool, (w, v) => OnScaling(w, s => s with { Pool = (string?)v })),
         Field("spec.scaling.mode", FieldShape.Text, null, WorkloadTarget.On("Scaling", "Mode"))
             .Says("autoscale: a KEDA ScaledObject scales the Deployment between min and max by queue depth. fixed: Deployment replicas = replicas.min; no KEDA object. disabled: scaled to 0; no KEDA object.", "autoscale")

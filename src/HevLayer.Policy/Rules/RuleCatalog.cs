@@ -41,6 +41,10 @@ public static class RuleCatalog
         InvalidInput.Instance,
         InvalidFilter.Instance,
         EmptyVersion.Instance,
+        InvalidNodeSelector.Instance,
+        InvalidToleration.Instance,
+        InvalidServiceAccountName.Instance,
+        InvalidIndexSelector.Instance,
         MissingPool.Instance,
         UnknownScalingMode.Instance,
         NegativeReplicas.Instance,
@@ -51,6 +55,7 @@ public static class RuleCatalog
         PausedOverridesMode.Instance,
         UnknownPool.Instance,
         ReplicasAboveCeiling.Instance,
+        NodeSelectorConflictsWithPool.Instance,
         InfraRulesNotFound.Instance,
     };
 

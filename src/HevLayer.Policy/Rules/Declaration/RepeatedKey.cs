@@ -4,14 +4,14 @@ using HevLayer.Policy.Model;
 
 namespace HevLayer.Policy.Rules.Declaration;
 
-/// <summary>HEVL115. Tool: a manifest holds each label and annotation key once, so a repeated key keeps only its last value.</summary>
+/// <summary>HEVL115. Tool: a manifest holds each key of a map (labels, annotations, node and index selectors) once, so a repeated key keeps only its last value.</summary>
 public sealed class RepeatedKey : WorkloadRule
 {
     /// <summary>The id.</summary>
     public const string DiagnosticId = "HEVL115";
 
     private RepeatedKey()
-        : base(DiagnosticId, RuleSeverity.Warning, RuleArea.Declaration, RuleBasis.Tool, "Label or annotation key given twice", "{what} '{key}' is given more than once; only the last value, '{value}', is written")
+        : base(DiagnosticId, RuleSeverity.Warning, RuleArea.Declaration, RuleBasis.Tool, "Key given twice", "{what} '{key}' is given more than once; only the last value, '{value}', is written")
     {
     }
 
@@ -20,7 +20,9 @@ public sealed class RepeatedKey : WorkloadRule
 
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context) =>
-        Repeated("Label", context.Declared.Labels).Concat(Repeated("Annotation", context.Declared.Annotations));
+        WorkloadFields.All
+            .Where(f => f.Shape == FieldShape.TextMap && f.Target is { Attribute: not null } && f.Get is not null)
+            .SelectMany(f => f.Get!(context.Declared) is EquatableArray<KeyValue> pairs ? Repeated(f.Target!.Value.Attribute!, pairs) : Enumerable.Empty<Finding>());
 
     private IEnumerable<Finding> Repeated(string what, EquatableArray<KeyValue> pairs)
     {

@@ -5,7 +5,7 @@ namespace HevLayer.Policy.Rules.Fields;
 
 /// <summary>
 /// HEVL120. Our inference: every count and every duration in seconds that the manifest carries
-/// (<c>spec.worker</c>, <c>spec.retry</c>, <c>spec.schedule</c>) means something only from 1 up. No public
+/// (every field of the table of workload fields with a minimum: <c>spec.worker</c>, <c>spec.retry</c>, <c>spec.schedule</c>) means something only from 1 up. No public
 /// source gives the operator's validation, so this is a warning: an object the operator already accepted
 /// must not fail a build, and strict mode (CI) makes it an error.
 /// </summary>
@@ -25,33 +25,16 @@ public sealed class ValueBelowOne : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        var declared = context.Declared;
-        var worker = declared.Worker;
-        var retry = declared.Retry;
-        var schedule = declared.Function?.Schedule;
-        var fields = new (string Attribute, string Argument, string Field, string Meaning, int? Value)[]
+        foreach (var field in WorkloadFields.All)
         {
-            ("Worker", "BatchSize", "spec.worker.batchSize", "a batch size", worker.BatchSize),
-            ("Worker", "TimeoutSeconds", "spec.worker.timeoutSeconds", "a timeout", worker.TimeoutSeconds),
-            ("Retry", "MaxAttempts", "spec.retry.maxAttempts", "a number of attempts", retry?.MaxAttempts),
-            ("Retry", "InitialBackoffSeconds", "spec.retry.initialBackoffSeconds", "a backoff", retry?.InitialBackoffSeconds),
-            ("Retry", "MaxBackoffSeconds", "spec.retry.maxBackoffSeconds", "a backoff", retry?.MaxBackoffSeconds),
-            ("Schedule", "DiscoveryIntervalSeconds", "spec.schedule.discoveryIntervalSeconds", "an interval", schedule?.DiscoveryIntervalSeconds),
-            ("Schedule", "LeaseSeconds", "spec.schedule.leaseSeconds", "a lease", schedule?.LeaseSeconds),
-            ("Schedule", "MaxInFlightBatches", "spec.schedule.maxInFlightBatches", "a number of batches", schedule?.MaxInFlightBatches),
-            ("Schedule", "MaxConcurrentScans", "spec.schedule.maxConcurrentScans", "a number of scans", schedule?.MaxConcurrentScans),
-        };
-
-        foreach (var field in fields)
-        {
-            if (field.Value is int value && value < 1)
+            if (field.Minimum is { } minimum && field.Get?.Invoke(context.Declared) is int value && value < minimum && field.Target is { } target)
             {
                 yield return At(
-                    WorkloadTarget.On(field.Attribute, field.Argument),
-                    ("argument", field.Argument),
+                    target,
+                    ("argument", target.Argument ?? field.Key),
                     ("value", Text(value)),
-                    ("field", field.Field),
-                    ("meaning", field.Meaning));
+                    ("field", field.Path),
+                    ("meaning", field.Meaning ?? "a value"));
             }
         }
     }
