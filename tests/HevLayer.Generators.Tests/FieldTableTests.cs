@@ -142,6 +142,54 @@ public sealed class FieldTableTests
         }
     }
 
+    [Fact]
+    public void The_READMEs_field_table_is_the_table_of_workload_fields()
+    {
+        const string Begin = "<!-- field-table: generated from src/HevLayer.Policy/Model/WorkloadFields.cs; HEVLAYER_ACCEPT_GOLDEN=1 dotnet test --filter FieldTableTests rewrites it -->\n";
+        const string End = "<!-- /field-table -->\n";
+        var path = System.IO.Path.Combine(RepoPaths.Root, "README.md");
+        var readme = System.IO.File.ReadAllText(path);
+        var start = readme.IndexOf(Begin, StringComparison.Ordinal);
+        var end = readme.IndexOf(End, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README.md has no generated field table between its markers.");
+        var expected = Begin + FieldTable() + End;
+        if (Golden.Accepting)
+        {
+            readme = readme.Substring(0, start) + expected + readme.Substring(end + End.Length);
+            System.IO.File.WriteAllText(path, readme);
+        }
+
+        Assert.Equal(expected, readme.Substring(start, end + End.Length - start));
+    }
+
+    /// <summary>The README's table: one line per field the manifest can carry, from its row.</summary>
+    private static string FieldTable()
+    {
+        var text = new System.Text.StringBuilder("| field | C# | kinds | meaning | when missing | left out of the manifest | checked by |\n|---|---|---|---|---|---|---|\n");
+        foreach (var field in WorkloadFields.All.Where(f => f.Shape != FieldShape.Mapping))
+        {
+            var kinds = field.Only switch { WorkloadKind.Function => "Function", WorkloadKind.Pipeline => "Pipeline", _ => "both" };
+            text.Append("| `").Append(field.Path).Append("` | ").Append(CSharp(field)).Append(" | ").Append(kinds).Append(" | ")
+                .Append(field.Description.Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(field.Default ?? string.Empty).Append(" | ")
+                .Append(field.Omitted ?? "Never.").Append(" | ")
+                .Append(string.Join(", ", field.Rules.Select(r => "[`" + r + "`](#" + r.ToLowerInvariant() + ")"))).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string CSharp(WorkloadField field) => field.Target switch
+    {
+        null => "not expressible",
+        { Kind: TargetKind.Name } => "`[Pipeline(\"name\")]`, `[Function(\"name\")]`",
+        { Kind: TargetKind.Workload, Argument: null } => "`[Pipeline]`, `[Function]`",
+        { Kind: TargetKind.Workload, Argument: { } argument } => field.Only == WorkloadKind.Function ? "`[Function(" + argument + " =)]`" : "`[Pipeline(" + argument + " =)]`, `[Function(" + argument + " =)]`",
+        { Attribute: { } attribute, Argument: null } when field.Shape == FieldShape.TextMap => "`[" + attribute + "(\"key\", \"value\")]`, repeatable",
+        { Attribute: { } attribute, Argument: null } => "`[" + attribute + "]`, repeatable",
+        { Attribute: { } attribute, Argument: { } argument } => "`[" + attribute + "(" + argument + (attribute == "Toleration" && argument is "Key" or "Value" ? ")]` (by position)" : " =)]`"),
+        _ => string.Empty,
+    };
+
     /// <summary>A workload with every row of its kind set to a value that is not the default, drawn from the row's shape.</summary>
     internal static WorkloadModel EveryRow(WorkloadKind kind)
     {

@@ -182,7 +182,7 @@ public static class WorkloadFields
             .Says("The Kubernetes namespace, an RFC 1123 label.", "HevLayerNamespace, then [assembly: HevLayerDefaults(Namespace)], then default").In(FactSlot.Namespace).CheckedBy("HEVL102")
             .Value(w => w.Namespace, (w, v) => w with { Namespace = (string?)v }),
         Field("metadata.labels", FieldShape.TextMap, null, WorkloadTarget.On("Label"))
-            .Says("Labels; the build adds app.kubernetes.io/managed-by: hevlayer-generators unless the workload sets that key.", omitted: "Never (the managed-by label).").In(FactSlot.Labels).CheckedBy("HEVL111", "HEVL115")
+            .Says("Labels; the build adds app.kubernetes.io/managed-by: hevlayer-generators unless the workload sets that key.").In(FactSlot.Labels).CheckedBy("HEVL111", "HEVL115")
             .Value(w => w.Labels, (w, v) => w with { Labels = Pairs(v) }),
         Field("metadata.annotations", FieldShape.TextMap, null, WorkloadTarget.On("Annotation"))
             .Says("Annotations.", omitted: "When there are none.").In(FactSlot.Annotations).CheckedBy("HEVL112", "HEVL115", "HEVL116")
