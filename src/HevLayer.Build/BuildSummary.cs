@@ -23,7 +23,7 @@ public sealed record SummaryRow(string Workload, string Kind, string Pool, strin
 
 /// <summary>
 /// The CI summary: per workload, its pool, mode, replicas, the pool's ceiling and the headroom, from the
-/// facts the generator embeds for each workload and the InfraRules the analyzers checked against.
+/// facts the generator writes for each workload and the InfraRules the analyzers checked against.
 /// </summary>
 public static class BuildSummary
 {
@@ -31,7 +31,7 @@ public static class BuildSummary
     public const int ConsoleRows = 20;
 
     /// <summary>Builds the rows, in ordinal order of workload.</summary>
-    public static IReadOnlyList<SummaryRow> Rows(IEnumerable<EmbeddedManifest> manifests, InfraRulesModel? infraRules)
+    public static IReadOnlyList<SummaryRow> Rows(IEnumerable<RenderedManifest> manifests, InfraRulesModel? infraRules)
     {
         var rows = new List<SummaryRow>();
         foreach (var manifest in manifests)

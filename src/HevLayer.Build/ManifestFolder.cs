@@ -118,7 +118,7 @@ public sealed class ManifestFolder
     }
 
     /// <summary>Brings the folder in line with <paramref name="manifests"/>.</summary>
-    public ManifestFolderResult Write(IReadOnlyList<EmbeddedManifest> manifests)
+    public ManifestFolderResult Write(IReadOnlyList<RenderedManifest> manifests)
     {
         var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var manifest in manifests)

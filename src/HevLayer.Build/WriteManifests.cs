@@ -8,8 +8,8 @@ using Microsoft.Build.Utilities;
 namespace HevLayer.Build;
 
 /// <summary>
-/// MSBuild task: reads the manifests the generator embedded in the built assembly and writes them,
-/// with a <c>kustomization.yaml</c>, into the manifests folder.
+/// MSBuild task: reads the workload facts the generator put on each class of the built assembly, renders
+/// each manifest, and writes them, with a <c>kustomization.yaml</c>, into the manifests folder.
 /// </summary>
 public sealed class WriteManifests : Task
 {
@@ -34,7 +34,7 @@ public sealed class WriteManifests : Task
     [Output]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
-    private void Summarize(System.Collections.Generic.IReadOnlyList<EmbeddedManifest> embedded)
+    private void Summarize(System.Collections.Generic.IReadOnlyList<RenderedManifest> rendered)
     {
         var files = InfraRulesFiles.Where(f => File.Exists(f.ItemSpec)).ToList();
         var reads = files.Select(f => Policy.InfraRules.InfraRulesReader.Read(f.ItemSpec, File.ReadAllText(f.ItemSpec))).ToList();
@@ -43,7 +43,7 @@ public sealed class WriteManifests : Task
             p => string.IsNullOrEmpty(p.f.GetMetadata("HevLayerInfraRulesSource")) ? Path.GetFileName(p.f.ItemSpec) : p.f.GetMetadata("HevLayerInfraRulesSource"));
         var (model, _) = Policy.InfraRules.InfraRulesSources.Combine(reads, r => describe[r]);
         var source = model?.Source ?? "none found";
-        var rows = BuildSummary.Rows(embedded, model);
+        var rows = BuildSummary.Rows(rendered, model);
         if (rows.Count <= BuildSummary.ConsoleRows)
         {
             foreach (var line in BuildSummary.Text(ProjectName, source, rows))
@@ -78,9 +78,9 @@ public sealed class WriteManifests : Task
     {
         try
         {
-            var embedded = ManifestReader.Read(AssemblyPath);
+            var rendered = AssemblyFactsReader.Read(AssemblyPath);
             var folder = new ManifestFolder(ManifestsDirectory, ProjectName);
-            var result = folder.Write(embedded);
+            var result = folder.Write(rendered);
             Manifests = result.Manifests.Select(f => (ITaskItem)new TaskItem(Path.Combine(folder.Directory, f))).ToArray();
             var deleted = result.Deleted.Count == 0 ? string.Empty : $", {result.Deleted.Count} removed";
             if (result.Manifests.Count == 0 && result.Changed.Count == 0 && result.Deleted.Count == 0)
@@ -97,7 +97,7 @@ public sealed class WriteManifests : Task
             // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.
             if (result.Changed.Count > 0 || result.Deleted.Count > 0 || !string.IsNullOrWhiteSpace(SummaryFile))
             {
-                Summarize(embedded);
+                Summarize(rendered);
             }
 
             return true;

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using HevLayer.Build;
 using HevLayer.Policy.Emit;
+using HevLayer.Policy.Model;
 using HevLayer.Policy.InfraRules;
 using HevLayer.Policy.Manifests;
 using HevLayer.Policy.Rules;
@@ -48,12 +49,6 @@ internal sealed record WorkloadDiff(string Kind, string Namespace, string Name, 
 /// </summary>
 internal static class LiveDiff
 {
-    private static readonly string[] Ignored =
-    {
-        "status", "metadata.managedFields", "metadata.resourceVersion", "metadata.uid", "metadata.generation",
-        "metadata.creationTimestamp", "metadata.selfLink", "metadata.deletionTimestamp", "metadata.deletionGracePeriodSeconds",
-    };
-
     private static readonly string[] ServerAnnotations = { "kubectl.kubernetes.io/", "deployment.kubernetes.io/" };
 
     /// <summary>
@@ -202,7 +197,7 @@ internal static class LiveDiff
 
     private static void Walk(YamlNode node, string path, SortedDictionary<string, string> result)
     {
-        if (Array.IndexOf(Ignored, path) >= 0
+        if (WorkloadFields.IsServerOwned(path)
             || (path.StartsWith("metadata.annotations.", StringComparison.Ordinal) && ServerAnnotations.Any(a => path.Substring("metadata.annotations.".Length).StartsWith(a, StringComparison.Ordinal))))
         {
             return;

@@ -31,7 +31,7 @@ public static class SizeBenchmark
         for (var i = 0; i < 12; i++)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var manifests = HevLayer.Build.ManifestReader.Read(image, "synthetic");
+            var manifests = HevLayer.Build.AssemblyFactsReader.Read(image, "synthetic");
             clock.Stop();
             if (manifests.Count != n)
             {

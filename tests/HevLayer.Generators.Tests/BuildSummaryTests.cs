@@ -26,7 +26,7 @@ public sealed class BuildSummaryTests
         Assert.Equal(2, fromLines.Single(r => r.Workload == "search/embed-chunks").Headroom);
     }
 
-    private static SummaryRow FromYaml(EmbeddedManifest manifest)
+    private static SummaryRow FromYaml(RenderedManifest manifest)
     {
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
         stream.Load(new System.IO.StringReader(manifest.Yaml));

@@ -41,7 +41,7 @@ public sealed class ConsistencyTests
 
         foreach (var rule in RuleCatalog.All)
         {
-            Assert.Equal(rule.Reporter is RuleReporter.WorkloadAnalyzer or RuleReporter.ManifestReader or RuleReporter.AllAnalyzers, workload.Contains(rule.Id));
+            Assert.Equal(rule.Reporter is RuleReporter.WorkloadAnalyzer or RuleReporter.AssemblyFactsReader or RuleReporter.AllAnalyzers, workload.Contains(rule.Id));
             Assert.Equal(rule.Reporter is RuleReporter.InfraRulesAnalyzer or RuleReporter.AllAnalyzers, infraRules.Contains(rule.Id));
         }
 

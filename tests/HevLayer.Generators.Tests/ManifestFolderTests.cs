@@ -137,7 +137,7 @@ public sealed class ManifestFolderTests : IDisposable
     [Fact]
     public void A_project_without_workloads_gets_no_folder()
     {
-        var result = new ManifestFolder(dir, "App").Write(Array.Empty<EmbeddedManifest>());
+        var result = new ManifestFolder(dir, "App").Write(Array.Empty<RenderedManifest>());
 
         Assert.Empty(result.Changed);
         Assert.False(Directory.Exists(dir));
@@ -149,7 +149,7 @@ public sealed class ManifestFolderTests : IDisposable
         var folder = new ManifestFolder(dir, "App");
         folder.Write(new[] { M("pipeline.a.x.yaml") });
 
-        var result = folder.Write(Array.Empty<EmbeddedManifest>());
+        var result = folder.Write(Array.Empty<RenderedManifest>());
 
         Assert.Equal(new[] { "pipeline.a.x.yaml" }, result.Deleted);
         Assert.EndsWith("resources: []\n", File.ReadAllText(Path.Combine(dir, "kustomization.yaml")), StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class ManifestFolderTests : IDisposable
     private static readonly HevLayer.Policy.Model.WorkloadModel AnyWorkload = new(
         HevLayer.Policy.Model.WorkloadKind.Pipeline, "x", "a", false, default, default, null, new HevLayer.Policy.Model.WorkerModel(null, null, null), null, null, "X");
 
-    private static EmbeddedManifest M(string file, string? body = null) => new(file, body ?? "body of " + file + "\n", AnyWorkload);
+    private static RenderedManifest M(string file, string? body = null) => new(file, body ?? "body of " + file + "\n", AnyWorkload);
 
     [Fact]
     public void A_write_killed_midway_leaves_every_file_old_or_new_and_the_next_build_finishes_it()

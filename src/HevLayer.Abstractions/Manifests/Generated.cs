@@ -14,10 +14,10 @@ namespace HevLayer.Manifests;
 public static class Generated
 {
     /// <summary>The label every generated manifest carries unless the workload sets it.</summary>
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    public const string ManagedByLabel = WorkloadSpelling.ManagedByLabel;
 
     /// <summary>The value of <see cref="ManagedByLabel"/>.</summary>
-    public const string ManagedByValue = "hevlayer-generators";
+    public const string ManagedByValue = WorkloadSpelling.ManagedByValue;
 
     // Weak keys: a type in a collectible load context can still be unloaded after its manifest was asked for.
     private static readonly ConditionalWeakTable<Type, WorkloadManifest> Built = new();
@@ -142,24 +142,5 @@ public static class Generated
     private static ScalingSpec Scaling(WorkloadFacts facts) =>
         new(facts.Text(FactSlot.Pool), (ScalingMode)facts.Number(FactSlot.Mode), facts.Number(FactSlot.MinReplicas), facts.Number(FactSlot.MaxReplicas));
 
-    private static IReadOnlyList<string> Triggers(int triggers)
-    {
-        var names = new List<string>(3);
-        if ((triggers & (int)FunctionTriggers.Discovery) != 0)
-        {
-            names.Add("discovery");
-        }
-
-        if ((triggers & (int)FunctionTriggers.Write) != 0)
-        {
-            names.Add("write");
-        }
-
-        if ((triggers & (int)FunctionTriggers.Schedule) != 0)
-        {
-            names.Add("schedule");
-        }
-
-        return names.AsReadOnly();
-    }
+    private static IReadOnlyList<string> Triggers(int triggers) => Array.AsReadOnly(WorkloadSpelling.TriggerNames((FunctionTriggers)triggers));
 }

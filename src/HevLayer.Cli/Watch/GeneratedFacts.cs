@@ -14,7 +14,7 @@ namespace HevLayer.Cli.Watch;
 /// <summary>
 /// Reads the <c>[GeneratedWorkload(...)]</c> facts of one generated file, without emitting it. The generator
 /// writes the packed facts as one C# string literal, whose value is the compiler's own parse of that token:
-/// the constant it serializes into the assembly, where the build task's <see cref="ManifestReader"/> reads
+/// the constant it serializes into the assembly, where the build task's <see cref="AssemblyFactsReader"/> reads
 /// it, and both unpack it with <see cref="WorkloadFacts.Unpack"/>. The declaring type is the class the
 /// attribute sits on, as the build task reads it from metadata. No binding is needed; an argument of any
 /// other shape is read through the compiler's binding instead. The manifests are rendered by the same
@@ -27,9 +27,9 @@ internal static class GeneratedFacts
 
     /// <summary>The manifests of the workload classes in generated file <paramref name="tree"/>.</summary>
     /// <param name="bind">The compilation to bind with, for an attribute the syntax alone does not give.</param>
-    public static IReadOnlyList<EmbeddedManifest> Read(SyntaxTree tree, Func<Compilation> bind, CancellationToken cancellationToken)
+    public static IReadOnlyList<RenderedManifest> Read(SyntaxTree tree, Func<Compilation> bind, CancellationToken cancellationToken)
     {
-        var result = new List<EmbeddedManifest>();
+        var result = new List<RenderedManifest>();
         foreach (var type in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<TypeDeclarationSyntax>())
         {
             foreach (var attribute in type.AttributeLists.SelectMany(l => l.Attributes).Where(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal)))
@@ -39,7 +39,7 @@ internal static class GeneratedFacts
                 {
                     // The declaring type is the class the attribute sits on, as the build task reads it from metadata.
                     facts.SourceType = SourceIndex.FullName(type);
-                    result.Add(EmbeddedManifest.Of(facts.ToModel()));
+                    result.Add(RenderedManifest.Of(facts.ToModel()));
                 }
             }
         }

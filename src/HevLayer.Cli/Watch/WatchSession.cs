@@ -53,7 +53,7 @@ internal sealed class WatchSession
     private readonly Dictionary<string, SyntaxTree> trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceIndex> index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileText> additionalFiles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EmbeddedManifest> manifests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RenderedManifest> manifests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Diagnostic>> errors = new(StringComparer.Ordinal);
     private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
     private readonly ManifestFolder folder;
@@ -434,11 +434,11 @@ internal sealed class WatchSession
     }
 
     /// <summary>Runs every generator on the whole compilation and reads every workload's facts; the session is not changed.</summary>
-    private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<EmbeddedManifest> Manifests) Generate(CancellationToken cancellationToken)
+    private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<RenderedManifest> Manifests) Generate(CancellationToken cancellationToken)
     {
         var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
         Step("run every generator on the whole project");
-        var found = new List<EmbeddedManifest>();
+        var found = new List<RenderedManifest>();
         foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
         {
             foreach (var source in result.GeneratedSources)
@@ -451,7 +451,7 @@ internal sealed class WatchSession
         return (next, output, diagnostics, found);
     }
 
-    private void Commit(GeneratorDriver next, List<EmbeddedManifest> found)
+    private void Commit(GeneratorDriver next, List<RenderedManifest> found)
     {
         driver = next;
         manifests.Clear();

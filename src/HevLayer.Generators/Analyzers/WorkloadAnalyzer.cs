@@ -23,7 +23,7 @@ namespace HevLayer.Generators.Analyzers;
 public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.ReportedBy(RuleReporter.WorkloadAnalyzer, RuleReporter.ManifestReader);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.ReportedBy(RuleReporter.WorkloadAnalyzer, RuleReporter.AssemblyFactsReader);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

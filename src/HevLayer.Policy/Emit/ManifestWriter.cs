@@ -6,7 +6,8 @@ namespace HevLayer.Policy.Emit;
 
 /// <summary>
 /// Renders a workload as its Pipeline or Function manifest. This is the only place that YAML for a
-/// workload is produced: the generator embeds its output, and the build task writes it unchanged.
+/// workload is produced: the build task renders it from the facts the generator put on each workload
+/// class (<see cref="WorkloadFacts"/>), and <c>hevlayer watch</c> from the same facts in the generated source.
 /// </summary>
 public static class ManifestWriter
 {
@@ -14,10 +15,10 @@ public static class ManifestWriter
     public const string ApiVersion = "hevlayer.com/v1alpha1";
 
     /// <summary>The label every generated manifest carries.</summary>
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    public const string ManagedByLabel = WorkloadSpelling.ManagedByLabel;
 
     /// <summary>The value of <see cref="ManagedByLabel"/>.</summary>
-    public const string ManagedByValue = "hevlayer-generators";
+    public const string ManagedByValue = WorkloadSpelling.ManagedByValue;
 
     /// <summary>The <c>kind</c> of a workload.</summary>
     public static string KindName(WorkloadKind kind) => kind == WorkloadKind.Function ? "Function" : "Pipeline";
@@ -31,26 +32,7 @@ public static class ManifestWriter
     };
 
     /// <summary>The YAML spellings of the triggers set in <paramref name="triggers"/>, in a fixed order.</summary>
-    public static string[] TriggerNames(FunctionTriggers triggers)
-    {
-        var names = new List<string>(3);
-        if ((triggers & FunctionTriggers.Discovery) != 0)
-        {
-            names.Add("discovery");
-        }
-
-        if ((triggers & FunctionTriggers.Write) != 0)
-        {
-            names.Add("write");
-        }
-
-        if ((triggers & FunctionTriggers.Schedule) != 0)
-        {
-            names.Add("schedule");
-        }
-
-        return names.ToArray();
-    }
+    public static string[] TriggerNames(FunctionTriggers triggers) => WorkloadSpelling.TriggerNames(triggers);
 
     /// <summary>
     /// The file name of the workload's manifest: <c>&lt;kind&gt;.&lt;namespace&gt;.&lt;name&gt;.yaml</c>,

@@ -127,43 +127,43 @@ public static class ManifestFileRules
 {
     /// <summary>HEVL501. YAML syntax, at the position the parser stopped.</summary>
     public static readonly ReportedRule YamlSyntax = new(
-        "HEVL501", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Kubernetes, RuleReporter.ManifestReader,
+        "HEVL501", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Kubernetes, RuleReporter.AssemblyFactsReader,
         "YAML syntax error in a manifest",
         "YAML syntax error: {detail}");
 
     /// <summary>HEVL502. Our inference: no public schema of the operator exists, so a field the product does not know is probably a typo; a warning, since a newer operator may know it.</summary>
     public static readonly ReportedRule UnknownField = new(
-        "HEVL502", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Inference, RuleReporter.ManifestReader,
+        "HEVL502", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Inference, RuleReporter.AssemblyFactsReader,
         "Unknown workload field",
         "Unknown field '{field}' in {parent} of a {kind}; {hint}");
 
     /// <summary>HEVL503. Kubernetes: structural schemas reject a value of the wrong type (kubectl reads plain scalars as YAML 1.1: <c>2</c> is a number, <c>on</c> a boolean).</summary>
     public static readonly ReportedRule WrongValueType = new(
-        "HEVL503", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Kubernetes, RuleReporter.ManifestReader,
+        "HEVL503", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Kubernetes, RuleReporter.AssemblyFactsReader,
         "Manifest value of the wrong type",
         "{field} must be {expected}, not {actual}");
 
     /// <summary>HEVL504. Tool: input over a safety limit is not read.</summary>
     public static readonly ReportedRule InputOverLimit = new(
-        "HEVL504", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "HEVL504", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.AssemblyFactsReader,
         "Manifest input over a safety limit",
         "The manifest file was not read: {what}, and the limit is {limit}");
 
     /// <summary>HEVL505. Tool: YAML is Unicode text; bytes that are not UTF-8 would garble names, so the file is not read.</summary>
     public static readonly ReportedRule NotUtf8 = new(
-        "HEVL505", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "HEVL505", RuleSeverity.Error, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.AssemblyFactsReader,
         "Manifest file is not valid UTF-8",
         "The file is not valid UTF-8: the text here was decoded as U+FFFD (a byte sequence that is not UTF-8, or a literal replacement character), so the file was not read; save it as UTF-8");
 
     /// <summary>HEVL507. Tool: a Pipeline or Function of another apiVersion is not read, so none of its fields are checked; a warning, since a newer operator may serve another version.</summary>
     public static readonly ReportedRule OtherApiVersion = new(
-        "HEVL507", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "HEVL507", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.AssemblyFactsReader,
         "Workload of another API version",
         "{kind} with apiVersion '{apiVersion}' is not checked: HevLayer knows {known}");
 
     /// <summary>HEVL506. Tool: <c>hevlayer import</c> lists every field that no attribute can express, and the value that differs from what the build would write.</summary>
     public static readonly ReportedRule NotExpressible = new(
-        "HEVL506", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.ManifestReader,
+        "HEVL506", RuleSeverity.Warning, RuleArea.Manifest, RuleBasis.Tool, RuleReporter.AssemblyFactsReader,
         "Field that no attribute can express",
         "{field} cannot be expressed with HevLayer attributes ({reason}); the imported class does not carry it");
 }

@@ -75,7 +75,7 @@ public enum RuleReporter
     Build,
 
     /// <summary>The reader of hand-written manifests, at a line and column of the YAML file: <c>hevlayer check</c> and <c>import</c>, and the workload analyzer on the files a project lists as <c>HevLayerManifest</c>.</summary>
-    ManifestReader,
+    AssemblyFactsReader,
 }
 
 /// <summary>

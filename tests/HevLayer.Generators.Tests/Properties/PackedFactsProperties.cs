@@ -158,7 +158,7 @@ public sealed class PackedFactsProperties
             var emitted = GeneratorHarness.Compile(("W.cs", source.ToString())).Emit(image);
             Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
 
-            var read = ManifestReader.Read(image.ToArray(), "W.dll");
+            var read = AssemblyFactsReader.Read(image.ToArray(), "W.dll");
             Assert.Equal(models.Select((m, i) => ManifestWriter.Write(m with { SourceType = "W" + i })), read.Select(m => m.Yaml));
         });
     }

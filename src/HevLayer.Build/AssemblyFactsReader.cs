@@ -13,10 +13,10 @@ namespace HevLayer.Build;
 /// <param name="FileName">The file the manifest goes to, inside the manifests folder.</param>
 /// <param name="Yaml">The manifest, rendered by <see cref="ManifestWriter"/>.</param>
 /// <param name="Workload">The workload the facts describe (for the build summary).</param>
-public sealed record EmbeddedManifest(string FileName, string Yaml, WorkloadModel Workload)
+public sealed record RenderedManifest(string FileName, string Yaml, WorkloadModel Workload)
 {
     /// <summary>The manifest of <paramref name="workload"/>, named and rendered by the one <see cref="ManifestWriter"/> (the build task and <c>hevlayer watch</c> both make theirs here).</summary>
-    public static EmbeddedManifest Of(WorkloadModel workload) => new(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload);
+    public static RenderedManifest Of(WorkloadModel workload) => new(ManifestWriter.FileName(workload), ManifestWriter.Write(workload), workload);
 }
 
 /// <summary>
@@ -25,14 +25,14 @@ public sealed record EmbeddedManifest(string FileName, string Yaml, WorkloadMode
 /// core's one <see cref="ManifestWriter"/>. The attribute's blob (ECMA-335 II.23.3) holds one string, the
 /// packed facts that <see cref="WorkloadFacts.Unpack"/> reads.
 /// </summary>
-public static class ManifestReader
+public static class AssemblyFactsReader
 {
     /// <summary>Reads every manifest of the assembly at <paramref name="assemblyPath"/>.</summary>
-    public static IReadOnlyList<EmbeddedManifest> Read(string assemblyPath) => Read(File.ReadAllBytes(assemblyPath), assemblyPath);
+    public static IReadOnlyList<RenderedManifest> Read(string assemblyPath) => Read(File.ReadAllBytes(assemblyPath), assemblyPath);
 
     /// <summary>Reads every manifest of an assembly image.</summary>
     /// <exception cref="BadImageFormatException">The image is not a .NET assembly, or a facts blob is malformed.</exception>
-    public static IReadOnlyList<EmbeddedManifest> Read(byte[] image, string displayName)
+    public static IReadOnlyList<RenderedManifest> Read(byte[] image, string displayName)
     {
         using var pe = new PEReader(ImmutableArray.Create(image));
         if (!pe.HasMetadata)
@@ -41,7 +41,7 @@ public static class ManifestReader
         }
 
         var md = pe.GetMetadataReader();
-        var result = new List<EmbeddedManifest>();
+        var result = new List<RenderedManifest>();
         foreach (var type in md.TypeDefinitions)
         {
             foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
@@ -65,7 +65,7 @@ public static class ManifestReader
                     throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
                 }
 
-                result.Add(EmbeddedManifest.Of(workload));
+                result.Add(RenderedManifest.Of(workload));
             }
         }
 

@@ -1,7 +1,9 @@
-// The enums that users write in attributes and that the policy core reads, defined once. This file is
-// compiled into HevLayer.Abstractions (namespace HevLayer, what users write) and into the policy core
-// (namespace HevLayer.Policy.Model); the values are the attributes' metadata, so both read the same numbers.
+// The workload vocabulary, defined once: the enums users write in attributes and the policy core reads,
+// and the spellings the manifest and the typed API share. This file is compiled into HevLayer.Abstractions
+// (namespace HevLayer, what users write; the spellings internal) and into the policy core (namespace
+// HevLayer.Policy.Model); the enum values are the attributes' metadata, so both read the same numbers.
 using System;
+using System.Collections.Generic;
 
 #if HEVLAYER_POLICY
 namespace HevLayer.Policy.Model;
@@ -66,4 +68,41 @@ public enum TaintEffect
 
     /// <summary><c>NoExecute</c>: the only effect that <c>TolerationSeconds</c> applies to.</summary>
     NoExecute = 3,
+}
+
+/// <summary>The spellings a manifest and the typed API share.</summary>
+#if HEVLAYER_POLICY
+public
+#else
+internal
+#endif
+static class WorkloadSpelling
+{
+    /// <summary>The label every generated manifest carries unless the workload sets it.</summary>
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    /// <summary>The value of <see cref="ManagedByLabel"/>.</summary>
+    public const string ManagedByValue = "hevlayer-generators";
+
+    /// <summary>The YAML spellings of the triggers set in <paramref name="triggers"/>: <c>discovery</c>, <c>write</c>, <c>schedule</c>, in that order.</summary>
+    public static string[] TriggerNames(FunctionTriggers triggers)
+    {
+        var names = new List<string>(3);
+        if ((triggers & FunctionTriggers.Discovery) != 0)
+        {
+            names.Add("discovery");
+        }
+
+        if ((triggers & FunctionTriggers.Write) != 0)
+        {
+            names.Add("write");
+        }
+
+        if ((triggers & FunctionTriggers.Schedule) != 0)
+        {
+            names.Add("schedule");
+        }
+
+        return names.ToArray();
+    }
 }
