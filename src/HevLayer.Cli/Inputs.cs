@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using HevLayer.Policy.InfraRules;
 
+using HevLayer.Policy.Yaml;
+
 namespace HevLayer.Cli;
 
 /// <summary>A YAML text to read, and the name findings give it.</summary>
@@ -20,9 +22,9 @@ internal static class Inputs
 
     /// <summary>
     /// Files larger than this are not read at all: the readers refuse anything over
-    /// <see cref="InfraRulesLimits.MaxCharacters"/> characters, and UTF-8 needs at most 4 bytes per character.
+    /// <see cref="YamlLimits.MaxCharacters"/> characters, and UTF-8 needs at most 4 bytes per character.
     /// </summary>
-    private const long MaxBytes = 4L * InfraRulesLimits.MaxCharacters;
+    private const long MaxBytes = 4L * YamlLimits.MaxCharacters;
 
     /// <summary>Reads every input; throws <see cref="IOException"/> with a plain message for one that cannot be read.</summary>
     public static List<InputText> Read(IEnumerable<string> paths, TextReader stdin)
@@ -110,7 +112,7 @@ internal static class Inputs
         if (info.Length > MaxBytes)
         {
             // Over every limit: hand the reader a text that is too long, without reading the file.
-            return new InputText(Display(path), new string(' ', InfraRulesLimits.MaxCharacters + 1));
+            return new InputText(Display(path), new string(' ', YamlLimits.MaxCharacters + 1));
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -132,7 +134,7 @@ internal static class Inputs
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
             text.Append(buffer, 0, read);
-            if (text.Length > InfraRulesLimits.MaxCharacters)
+            if (text.Length > YamlLimits.MaxCharacters)
             {
                 // The reader reports the limit; the rest of the stream is not needed to say so.
                 break;

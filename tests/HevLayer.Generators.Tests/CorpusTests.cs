@@ -7,6 +7,8 @@ using HevLayer.Generators.Tests.Infrastructure;
 using HevLayer.Policy.InfraRules;
 using Xunit;
 
+using HevLayer.Policy.Yaml;
+
 namespace HevLayer.Generators.Tests;
 
 /// <summary>
@@ -46,7 +48,7 @@ public sealed class CorpusTests
     [Fact]
     public void A_file_over_one_mebibyte_is_refused_before_parsing()
     {
-        var text = "apiVersion: hevlayer.com/v1alpha1\nkind: InfraRules\n# " + new string('x', InfraRulesLimits.MaxCharacters) + "\n";
+        var text = "apiVersion: hevlayer.com/v1alpha1\nkind: InfraRules\n# " + new string('x', YamlLimits.MaxCharacters) + "\n";
 
         Assert.Equal("HEVL220@1:1", Measure("huge.yaml", text));
     }

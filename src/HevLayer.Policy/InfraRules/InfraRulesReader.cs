@@ -8,6 +8,10 @@ using HevLayer.Policy.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
+using HevLayer.Policy.Yaml;
+using static HevLayer.Policy.Yaml.DidYouMean;
+using static HevLayer.Policy.Yaml.YamlPositions;
+
 namespace HevLayer.Policy.InfraRules;
 
 /// <summary>
@@ -59,13 +63,13 @@ public static class InfraRulesReader
             // The compiler and the IDE decode files as UTF-8 and put U+FFFD where the bytes are not UTF-8;
             // a pool name read through it would be garbled, so the file is refused at the first one. This
             // comes before the limits, which parse: a binary file is not UTF-8, not a syntax error.
-            var replacement = text.Length <= InfraRulesLimits.MaxCharacters ? text.IndexOf('\uFFFD') : -1;
+            var replacement = text.Length <= YamlLimits.MaxCharacters ? text.IndexOf('\uFFFD') : -1;
             if (replacement >= 0)
             {
                 return Failed(path, InfraRulesFileRules.NotUtf8.In(SourceSpan.AtOffset(path, text, replacement)));
             }
 
-            if (InfraRulesLimits.Check(path, text) is { } over)
+            if (YamlLimits.Check(path, text) is { } over)
             {
                 return Failed(path, over);
             }
@@ -148,72 +152,6 @@ public static class InfraRulesReader
     private static InfraRulesFile Failed(string path, Finding finding) =>
         new(path, null, new EquatableArray<Finding>(new[] { finding }), EquatableArray<SourceSpan>.Empty);
 
-    /// <summary>The Levenshtein distance, for did-you-mean suggestions.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
-
-    /// <summary>The candidate closest to <paramref name="value"/>, when it is close enough to be a typo.</summary>
-    public static string? Closest(string value, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = Distance(value, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
-    }
-
-    internal static SourceSpan Span(string path, Mark start, Mark end) => new(
-        path,
-        ToInt(start.Index),
-        Math.Max(ToInt(start.Index), ToInt(end.Index)),
-        ToInt(start.Line),
-        ToInt(start.Column),
-        ToInt(end.Line),
-        ToInt(end.Column));
-
-    private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : value < 0 ? 0 : (int)value;
-
-    /// <summary>A YAML parser message as a sentence fragment: the position prefix and the final period removed.</summary>
-    internal static string Sentence(string message)
-    {
-        var trimmed = message.Trim();
-        var close = trimmed.IndexOf("): ", StringComparison.Ordinal);
-        if (trimmed.StartsWith("(", StringComparison.Ordinal) && close > 0)
-        {
-            trimmed = trimmed.Substring(close + 3);
-        }
-
-        return trimmed.TrimEnd('.');
-    }
 
     private static YamlScalarNode? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value as YamlScalarNode : null;

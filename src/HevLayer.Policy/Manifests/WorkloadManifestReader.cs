@@ -12,6 +12,8 @@ using HevLayer.Policy.Rules.Scaling;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
+using HevLayer.Policy.Yaml;
+
 namespace HevLayer.Policy.Manifests;
 
 /// <summary>What one YAML file or stream holds for the product.</summary>
@@ -42,13 +44,13 @@ public static class WorkloadManifestReader
         try
         {
             // Bytes that are not UTF-8 first (a binary file is that, not a syntax error), then the limits.
-            var replacement = text.Length <= InfraRulesLimits.MaxCharacters ? text.IndexOf('\uFFFD') : -1;
+            var replacement = text.Length <= YamlLimits.MaxCharacters ? text.IndexOf('\uFFFD') : -1;
             if (replacement >= 0)
             {
                 return Failed(path, ManifestFileRules.NotUtf8.In(SourceSpan.AtOffset(path, text, replacement)));
             }
 
-            if (InfraRulesLimits.Check(path, text, ManifestFileRules.InputOverLimit) is { } over)
+            if (YamlLimits.Check(path, text, ManifestFileRules.InputOverLimit) is { } over)
             {
                 return Failed(path, over);
             }
@@ -57,11 +59,11 @@ public static class WorkloadManifestReader
         }
         catch (YamlException e)
         {
-            return Failed(path, ManifestFileRules.YamlSyntax.In(InfraRulesReader.Span(path, e.Start, e.End), ("detail", InfraRulesReader.Sentence(e.Message))));
+            return Failed(path, ManifestFileRules.YamlSyntax.In(YamlPositions.Span(path, e.Start, e.End), ("detail", YamlPositions.Sentence(e.Message))));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            return Failed(path, ManifestFileRules.YamlSyntax.In(SourceSpan.FileStart(path), ("detail", InfraRulesReader.Sentence(e.Message))));
+            return Failed(path, ManifestFileRules.YamlSyntax.In(SourceSpan.FileStart(path), ("detail", YamlPositions.Sentence(e.Message))));
         }
 
         var workloads = new List<WorkloadDocument>();
@@ -85,7 +87,7 @@ public static class WorkloadManifestReader
                 {
                     // Another version of our kinds (or a typo in it): say so rather than skip it without a word.
                     var at = root.Children.TryGetValue(new YamlScalarNode("apiVersion"), out var node) ? node : root;
-                    findings.Add(ManifestFileRules.OtherApiVersion.In(InfraRulesReader.Span(path, at.Start, at.End), ("kind", kind!), ("apiVersion", apiVersion), ("known", ManifestWriter.ApiVersion)));
+                    findings.Add(ManifestFileRules.OtherApiVersion.In(YamlPositions.Span(path, at.Start, at.End), ("kind", kind!), ("apiVersion", apiVersion), ("known", ManifestWriter.ApiVersion)));
                 }
             }
         }
@@ -121,53 +123,11 @@ public static class WorkloadManifestReader
 
     private static string? ScalarValue(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
 
-    /// <summary>What a plain or quoted scalar is, as kubectl (go-yaml, YAML 1.1) reads it.</summary>
-    internal enum ScalarType
-    {
-        Null,
-        Boolean,
-        Integer,
-        Float,
-        Text,
-    }
-
-    /// <summary>The type kubectl gives <paramref name="node"/>: a quoted or block scalar is text; a plain one is resolved as YAML 1.1.</summary>
-    internal static ScalarType TypeOf(YamlScalarNode node)
-    {
-        if (node.Style is not (ScalarStyle.Plain or ScalarStyle.Any) || (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && node.Tag.Value == "tag:yaml.org,2002:str"))
-        {
-            return ScalarType.Text;
-        }
-
-        var value = node.Value ?? string.Empty;
-        switch (value)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return ScalarType.Null;
-            case "y" or "Y" or "yes" or "Yes" or "YES" or "n" or "N" or "no" or "No" or "NO"
-                or "true" or "True" or "TRUE" or "false" or "False" or "FALSE"
-                or "on" or "On" or "ON" or "off" or "Off" or "OFF":
-                return ScalarType.Boolean;
-            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF" or ".nan" or ".NaN" or ".NAN":
-                return ScalarType.Float;
-        }
-
-        if (System.Text.RegularExpressions.Regex.IsMatch(value, "^[-+]?(0b[01_]+|0[0-7_]+|0x[0-9a-fA-F_]+|0|[1-9][0-9_]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
-        {
-            return ScalarType.Integer;
-        }
-
-        // go-yaml's float pattern, on the value without '_': "1.5", ".5", "1e3", "08"; not "1.2.3" (a string).
-        return System.Text.RegularExpressions.Regex.IsMatch(value.Replace("_", string.Empty), @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)
-            ? ScalarType.Float
-            : ScalarType.Text;
-    }
-
     private static string Describe(YamlNode node) => node switch
     {
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
-        YamlScalarNode scalar => TypeOf(scalar) switch
+        YamlScalarNode scalar => YamlScalars.TypeOf(scalar) switch
         {
             ScalarType.Null => "null",
             ScalarType.Boolean => "the boolean " + scalar.Value,
@@ -249,7 +209,7 @@ public static class WorkloadManifestReader
                 model = model with { Scaling = fixedScaling with { MaxReplicas = null } };
             }
 
-            var start = places.TryGetValue("kind", out var kindPlace) ? kindPlace.Value : InfraRulesReader.Span(path, root.Start, root.Start);
+            var start = places.TryGetValue("kind", out var kindPlace) ? kindPlace.Value : YamlPositions.Span(path, root.Start, root.Start);
             return new WorkloadDocument(path, model, start, places, findings, opaque);
         }
 
@@ -294,14 +254,14 @@ public static class WorkloadManifestReader
                     var known = WorkloadFields.ChildrenOf(parent, kind).ToArray();
                     var hint = field is not null
                         ? "only a " + (field.Only == WorkloadKind.Function ? "Function" : "Pipeline") + " has it"
-                        : InfraRulesReader.Closest(key, known) is { } closest
+                        : DidYouMean.Closest(key, known) is { } closest
                             ? "did you mean '" + closest + "'?"
                             : "known fields here: " + string.Join(", ", known);
                     findings.Add(ManifestFileRules.UnknownField.In(Span(keyNode), ("field", key), ("parent", Where(placeParent)), ("kind", ManifestWriter.KindName(kind)), ("hint", hint)));
                     continue;
                 }
 
-                if (entry.Value is YamlScalarNode nullable && TypeOf(nullable) == ScalarType.Null)
+                if (entry.Value is YamlScalarNode nullable && YamlScalars.TypeOf(nullable) == ScalarType.Null)
                 {
                     // kubectl sends null, and the API server drops a null field: it is not set.
                     continue;
@@ -358,7 +318,7 @@ public static class WorkloadManifestReader
                     Text(item + ".operator") ?? string.Empty,
                     Text(item + ".value") ?? string.Empty,
                     Text(item + ".effect") ?? string.Empty,
-                    values.TryGetValue(item + ".tolerationSeconds", out var seconds) ? ParseLong(((YamlScalarNode)seconds).Value!) : null));
+                    values.TryGetValue(item + ".tolerationSeconds", out var seconds) ? YamlScalars.ParseLong(((YamlScalarNode)seconds).Value!) : null));
             }
 
             return new EquatableArray<TolerationModel>(result.ToArray());
@@ -369,7 +329,7 @@ public static class WorkloadManifestReader
             string? text = null;
             if (value is YamlScalarNode scalar)
             {
-                var type = TypeOf(scalar);
+                var type = YamlScalars.TypeOf(scalar);
                 text = type switch
                 {
                     ScalarType.Text => scalar.Value ?? string.Empty,
@@ -397,22 +357,22 @@ public static class WorkloadManifestReader
             {
                 case FieldShape.Text:
                     expected = "a string";
-                    return node is YamlScalarNode text && TypeOf(text) == ScalarType.Text;
+                    return node is YamlScalarNode text && YamlScalars.TypeOf(text) == ScalarType.Text;
                 case FieldShape.Integer:
                     expected = "a whole number from " + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
-                    return node is YamlScalarNode number && TypeOf(number) == ScalarType.Integer && ParseInteger(number.Value!) is not null;
+                    return node is YamlScalarNode number && YamlScalars.TypeOf(number) == ScalarType.Integer && YamlScalars.ParseInteger(number.Value!) is not null;
                 case FieldShape.LongInteger:
                     expected = "a whole number from " + long.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + long.MaxValue.ToString(CultureInfo.InvariantCulture);
-                    return node is YamlScalarNode big && TypeOf(big) == ScalarType.Integer && ParseLong(big.Value!) is not null;
+                    return node is YamlScalarNode big && YamlScalars.TypeOf(big) == ScalarType.Integer && YamlScalars.ParseLong(big.Value!) is not null;
                 case FieldShape.MappingList:
                     expected = "a list of mappings";
                     return node is YamlSequenceNode items && items.All(item => item is YamlMappingNode);
                 case FieldShape.Boolean:
                     expected = "true or false";
-                    return node is YamlScalarNode flag && TypeOf(flag) == ScalarType.Boolean;
+                    return node is YamlScalarNode flag && YamlScalars.TypeOf(flag) == ScalarType.Boolean;
                 case FieldShape.TextList:
                     expected = "a list of strings";
-                    return node is YamlSequenceNode list && list.All(item => item is YamlScalarNode s && TypeOf(s) == ScalarType.Text);
+                    return node is YamlSequenceNode list && list.All(item => item is YamlScalarNode s && YamlScalars.TypeOf(s) == ScalarType.Text);
                 case FieldShape.TextMap:
                     expected = "a mapping of strings";
                     return node is YamlMappingNode;
@@ -427,7 +387,7 @@ public static class WorkloadManifestReader
 
         private string? Text(string fieldPath) => values.TryGetValue(fieldPath, out var node) ? ((YamlScalarNode)node).Value : null;
 
-        private int? Integer(string fieldPath) => values.TryGetValue(fieldPath, out var node) ? ParseInteger(((YamlScalarNode)node).Value!) : null;
+        private int? Integer(string fieldPath) => values.TryGetValue(fieldPath, out var node) ? YamlScalars.ParseInteger(((YamlScalarNode)node).Value!) : null;
 
         private bool? Boolean(string fieldPath) => values.TryGetValue(fieldPath, out var node)
             ? ((YamlScalarNode)node).Value is "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON"
@@ -487,55 +447,6 @@ public static class WorkloadManifestReader
 
         private static string Where(string parent) => parent.Length == 0 ? "the document" : parent;
 
-        private SourceSpan Span(YamlNode node) => InfraRulesReader.Span(path, node.Start, node.End);
-    }
-
-    /// <summary>A whole number as kubectl reads a plain scalar (YAML 1.1: <c>0x</c>, <c>0o</c>/leading-0 octal, <c>0b</c>, underscores), or null when it is outside <see cref="int"/>.</summary>
-    internal static int? ParseInteger(string text) => ParseLong(text) is long value and >= int.MinValue and <= int.MaxValue ? (int)value : null;
-
-    /// <summary>A whole number as kubectl reads a plain scalar, or null when it is outside <see cref="long"/>.</summary>
-    internal static long? ParseLong(string text)
-    {
-        var value = text.Replace("_", string.Empty);
-        var negative = value.StartsWith("-", StringComparison.Ordinal);
-        if (negative || value.StartsWith("+", StringComparison.Ordinal))
-        {
-            value = value.Substring(1);
-        }
-
-        var radix = 10;
-        if (value.StartsWith("0x", StringComparison.Ordinal))
-        {
-            (radix, value) = (16, value.Substring(2));
-        }
-        else if (value.StartsWith("0b", StringComparison.Ordinal))
-        {
-            (radix, value) = (2, value.Substring(2));
-        }
-        else if (value.Length > 1 && value[0] == '0')
-        {
-            (radix, value) = (8, value.Substring(1));
-        }
-
-        // The magnitude may reach 2^63 (long.MinValue's); anything past it is out of range.
-        ulong result = 0;
-        const ulong limit = (ulong)long.MaxValue + 1;
-        foreach (var c in value)
-        {
-            var digit = (ulong)(c <= '9' ? c - '0' : (char.ToLowerInvariant(c) - 'a') + 10);
-            if (result > (limit - digit) / (ulong)radix)
-            {
-                return null;
-            }
-
-            result = (result * (ulong)radix) + digit;
-        }
-
-        if (negative)
-        {
-            return result == limit ? long.MinValue : -(long)result;
-        }
-
-        return result == limit ? null : (long)result;
+        private SourceSpan Span(YamlNode node) => YamlPositions.Span(path, node.Start, node.End);
     }
 }

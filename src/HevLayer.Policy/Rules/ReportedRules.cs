@@ -3,7 +3,7 @@ namespace HevLayer.Policy.Rules;
 /// <summary>
 /// Rules of the InfraRules file that the YAML reader raises while it reads (no model exists yet to check).
 /// Each is one entry; <see cref="HevLayer.Policy.InfraRules.InfraRulesReader"/>
-/// and <see cref="HevLayer.Policy.InfraRules.InfraRulesLimits"/> raise them.
+/// and <see cref="HevLayer.Policy.Yaml.YamlLimits"/> raise them.
 /// </summary>
 public static class InfraRulesFileRules
 {

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using HevLayer.Policy.InfraRules;
 
+using HevLayer.Policy.Yaml;
+
 namespace HevLayer.Policy.Rules.Scaling;
 
 /// <summary>HEVL001. Seed: "If a workload names an unknown pool ... the operator leaves the workload unready."</summary>
@@ -24,7 +26,7 @@ public sealed class UnknownPool : WorkloadRule
         if (context.InfraRules is { } infraRules && context.ScalingWithPool is { } scaling && infraRules.Find(scaling.Pool!) is null)
         {
             var ordered = infraRules.Pools.Select(p => p.Name)
-                .OrderBy(n => InfraRulesReader.Distance(n, scaling.Pool!))
+                .OrderBy(n => DidYouMean.Distance(n, scaling.Pool!))
                 .ThenBy(n => n, System.StringComparer.Ordinal)
                 .ToArray();
             yield return At(WorkloadTarget.On("Scaling", "Pool"), ("pool", scaling.Pool!), ("source", infraRules.Source), ("pools", ordered.Length == 0 ? "(none)" : string.Join(", ", ordered)))

@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.IO;
+using HevLayer.Policy.InfraRules;
 using HevLayer.Policy.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace HevLayer.Policy.InfraRules;
+using HevLayer.Policy.Yaml;
+
+namespace HevLayer.Policy.Yaml;
 
 /// <summary>
 /// Limits that keep reading hand-edited, rendered or fetched YAML bounded in time and memory, inside the
 /// compiler and the editor. Checked by a streaming pass before any tree is built.
 /// </summary>
-public static class InfraRulesLimits
+public static class YamlLimits
 {
     /// <summary>The largest file read: 1 MiB of text. A real InfraRules object is a few KiB.</summary>
     public const int MaxCharacters = 1024 * 1024;
@@ -62,7 +65,7 @@ public static class InfraRulesLimits
     }
 
     private static Finding Over(Rule rule, string path, ParsingEvent at, string what, string allowed) =>
-        rule.In(InfraRulesReader.Span(path, at.Start, at.Start), ("what", what), ("limit", allowed));
+        rule.In(YamlPositions.Span(path, at.Start, at.Start), ("what", what), ("limit", allowed));
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
