@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Linq;
+using HevLayer.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace HevLayer.Generators.Tests;
+
+/// <summary>
+/// Project shapes beyond the default one, built with a real `dotnet build` (and `dotnet clean`) of a consumer of
+/// the packed package: a manifests folder under a folder the migration glob lists, the folder's lifecycle, and
+/// where folder problems are located.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class ProjectShapeTests
+{
+    private const string LegacyPipeline = """
+        apiVersion: hevlayer.com/v1alpha1
+        kind: Pipeline
+        metadata:
+          name: NAME
+          namespace: search
+        spec:
+          worker:
+            image: ghcr.io/acme/layer-workers:1.4.2
+          scaling:
+            pool: cpu
+            mode: autoscale
+            replicas: {min: 0, max: 4}
+        """;
+
+    [Fact]
+    public void A_migration_glob_over_the_manifests_folder_never_reads_the_builds_own_output_back()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        AddToProject(consumer, """
+            <PropertyGroup>
+              <HevLayerManifestsDir>deploy/generated/</HevLayerManifestsDir>
+            </PropertyGroup>
+            <ItemGroup>
+              <HevLayerManifest Include="deploy/**/*.yaml" />
+            </ItemGroup>
+            """);
+        var legacy = Path.Combine(consumer.ProjectDirectory, "deploy", "search", "legacy.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        File.WriteAllText(legacy, LegacyPipeline.Replace("NAME", "legacy-ingest", StringComparison.Ordinal));
+        var generated = Path.Combine(consumer.ProjectDirectory, "deploy", "generated");
+
+        var first = consumer.BuildSucceeds();
+        var second = consumer.BuildSucceeds();
+
+        Assert.True(File.Exists(Path.Combine(generated, "pipeline.search.ingest-docs.yaml")), first.ToString());
+        Assert.DoesNotContain("HEVL103", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HEVL103", second.Output, StringComparison.Ordinal);
+
+        // The glob still reads the hand-written file beside the folder: a duplicate of a C# workload there is HEVL103,
+        // between that file and the class, and none of the generated files takes part.
+        File.WriteAllText(legacy, LegacyPipeline.Replace("NAME", "ingest-docs", StringComparison.Ordinal));
+        var third = consumer.Build();
+
+        Assert.NotEqual(0, third.ExitCode);
+        var duplicates = third.Output.Split('\n').Where(l => l.Contains("error HEVL103", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(duplicates.Any(l => l.StartsWith(legacy + "(", StringComparison.Ordinal)), third.ToString());
+        Assert.All(duplicates, l => Assert.DoesNotContain("generated", l, StringComparison.Ordinal));
+    }
+
+    /// <summary>Adds <paramref name="xml"/> before the end of the consumer's project file.</summary>
+    private static void AddToProject(ConsumerProject consumer, string xml) =>
+        File.WriteAllText(consumer.ProjectFile, File.ReadAllText(consumer.ProjectFile).Replace("</Project>", xml + "\n</Project>", StringComparison.Ordinal));
+}
