@@ -232,6 +232,45 @@ public sealed class ManifestFolder
     }
 
     /// <summary>
+    /// Undoes the writes (<c>dotnet clean</c>): deletes the files the record lists, the record itself and
+    /// temporary files a killed write left, then the folder if nothing else is in it. A file the record does
+    /// not list stays, and so does everything in a folder with no record or one another project owns
+    /// (<see cref="ManifestFolderException"/> with HEVL305, which a clean reports as a message).
+    /// </summary>
+    /// <returns>The files deleted, record excluded, in ordinal order.</returns>
+    public IReadOnlyList<string> Clean()
+    {
+        var recordPath = Path.Combine(directory, RecordFileName);
+        if (!File.Exists(recordPath))
+        {
+            return Array.Empty<string>();
+        }
+
+        var owned = ReadRecord();
+        RemoveStrayTemporaryFiles();
+        var deleted = new List<string>();
+        foreach (var file in owned)
+        {
+            var path = Path.Combine(directory, file);
+            if ((file == KustomizationFileName || IsValidManifestName(file)) && File.Exists(path))
+            {
+                File.Delete(path);
+                deleted.Add(file);
+            }
+        }
+
+        File.Delete(recordPath);
+        remembered?.Clear();
+        rememberedRecord = null;
+        if (!System.IO.Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            System.IO.Directory.Delete(directory);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
     /// Removes temporary files a killed build left behind. Only names this class creates are touched:
     /// '.', a file name, '.', 32 hex digits, '.tmp'.
     /// </summary>

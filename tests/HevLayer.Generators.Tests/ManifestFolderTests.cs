@@ -242,4 +242,53 @@ public sealed class ManifestFolderTests : IDisposable
             File.Delete(outside);
         }
     }
+
+    [Fact]
+    public void Clean_deletes_the_recorded_files_and_the_record_and_a_users_file_stays()
+    {
+        var folder = new ManifestFolder(dir, "App");
+        folder.Write(new[] { M("pipeline.a.x.yaml"), M("function.a.y.yaml") });
+        File.WriteAllText(Path.Combine(dir, "notes.yaml"), "mine");
+
+        var deleted = folder.Clean();
+
+        Assert.Equal(new[] { "function.a.y.yaml", "kustomization.yaml", "pipeline.a.x.yaml" }, deleted);
+        Assert.Equal(new[] { "notes.yaml" }, Directory.GetFiles(dir).Select(Path.GetFileName));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "notes.yaml")));
+    }
+
+    [Fact]
+    public void Clean_of_a_folder_holding_only_its_own_files_removes_the_folder()
+    {
+        var folder = new ManifestFolder(dir, "App");
+        folder.Write(new[] { M("pipeline.a.x.yaml") });
+
+        folder.Clean();
+
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Clean_without_a_record_deletes_nothing()
+    {
+        new ManifestFolder(dir, "App").Write(new[] { M("pipeline.a.x.yaml") });
+        File.Delete(Path.Combine(dir, ManifestFolder.RecordFileName));
+
+        var deleted = new ManifestFolder(dir, "App").Clean();
+
+        Assert.Empty(deleted);
+        Assert.True(File.Exists(Path.Combine(dir, "pipeline.a.x.yaml")));
+    }
+
+    [Fact]
+    public void Clean_of_another_projects_folder_deletes_nothing()
+    {
+        new ManifestFolder(dir, "App").Write(new[] { M("pipeline.a.x.yaml") });
+
+        var error = Assert.Throws<ManifestFolderException>(() => new ManifestFolder(dir, "Other").Clean());
+
+        Assert.Equal("HEVL305", error.Code);
+        Assert.True(File.Exists(Path.Combine(dir, "pipeline.a.x.yaml")));
+        Assert.True(File.Exists(Path.Combine(dir, ManifestFolder.RecordFileName)));
+    }
 }

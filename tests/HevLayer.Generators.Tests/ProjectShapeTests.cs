@@ -64,6 +64,33 @@ public sealed class ProjectShapeTests
         Assert.All(duplicates, l => Assert.DoesNotContain("generated", l, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Dotnet_clean_removes_the_manifests_the_build_wrote_and_only_those()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        AddToProject(consumer, """
+            <PropertyGroup>
+              <HevLayerManifestsDir>deploy/generated/</HevLayerManifestsDir>
+            </PropertyGroup>
+            """);
+        var folder = Path.Combine(consumer.ProjectDirectory, "deploy", "generated");
+        consumer.BuildSucceeds();
+        Assert.True(File.Exists(Path.Combine(folder, "pipeline.search.ingest-docs.yaml")));
+        File.WriteAllText(Path.Combine(folder, "README.md"), "placed by hand");
+
+        var clean = consumer.Run("clean");
+
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Equal(new[] { "README.md" }, Directory.GetFiles(folder).Select(Path.GetFileName));
+
+        // Without the hand-placed file the folder goes too, and the next build writes it all again.
+        File.Delete(Path.Combine(folder, "README.md"));
+        consumer.BuildSucceeds();
+        Assert.True(File.Exists(Path.Combine(folder, "kustomization.yaml")));
+        Assert.True(consumer.Run("clean").ExitCode == 0);
+        Assert.False(Directory.Exists(folder));
+    }
+
     /// <summary>Adds <paramref name="xml"/> before the end of the consumer's project file.</summary>
     private static void AddToProject(ConsumerProject consumer, string xml) =>
         File.WriteAllText(consumer.ProjectFile, File.ReadAllText(consumer.ProjectFile).Replace("</Project>", xml + "\n</Project>", StringComparison.Ordinal));
