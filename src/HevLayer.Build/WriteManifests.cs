@@ -24,6 +24,9 @@ public sealed class WriteManifests : Task
     /// <summary>The project's name, recorded as the folder's owner and used in messages.</summary>
     public string ProjectName { get; set; } = string.Empty;
 
+    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>), where a folder problem is located.</summary>
+    public string ProjectPath { get; set; } = string.Empty;
+
     /// <summary>The InfraRules files the analyzers checked against (metadata HevLayerInfraRulesSource names a cluster snapshot's source).</summary>
     public ITaskItem[] InfraRulesFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -104,13 +107,24 @@ public sealed class WriteManifests : Task
         }
         catch (ManifestFolderException e)
         {
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
+            LogFolderError(e.Code, e.Message);
             return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
-            Log.LogError(null, BuildRules.NotWritable.Id, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
+            LogFolderError(BuildRules.NotWritable.Id, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// A folder problem is the project's to fix, so it is located at the project file: at the
+    /// <c>HevLayerManifestsDir</c> element when the project file sets it, else at the file. Never at these targets.
+    /// </summary>
+    private void LogFolderError(string code, string message)
+    {
+        var file = string.IsNullOrEmpty(ProjectPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectPath;
+        var (line, column) = string.IsNullOrEmpty(ProjectPath) ? (0, 0) : ProjectProperty.Locate(ProjectPath, "HevLayerManifestsDir");
+        Log.LogError(null, code, null, file, line, column, 0, 0, message);
     }
 }

@@ -91,6 +91,44 @@ public sealed class ProjectShapeTests
         Assert.False(Directory.Exists(folder));
     }
 
+    [Fact]
+    public void A_folder_problem_is_located_at_the_property_that_names_the_folder_never_at_the_targets()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        AddToProject(consumer, """
+            <PropertyGroup>
+              <HevLayerManifestsDir>deploy/generated/</HevLayerManifestsDir>
+            </PropertyGroup>
+            """);
+        var lines = File.ReadAllLines(consumer.ProjectFile);
+        var line = Array.FindIndex(lines, l => l.Contains("<HevLayerManifestsDir>", StringComparison.Ordinal)) + 1;
+        var column = lines[line - 1].IndexOf('<', StringComparison.Ordinal) + 1;
+        var folder = Path.Combine(consumer.ProjectDirectory, "deploy", "generated");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "pipeline.search.ingest-docs.yaml"), "# mine\n");
+
+        var result = consumer.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        var error = Assert.Single(result.Output.Split('\n').Where(l => l.Contains("error HEVL302", StringComparison.Ordinal)).Distinct());
+        Assert.True(error.StartsWith($"{consumer.ProjectFile}({line},{column}): error HEVL302: ", StringComparison.Ordinal), error);
+        Assert.DoesNotContain(".targets", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_problem_in_the_default_folder_is_located_at_the_project_file()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        Directory.CreateDirectory(consumer.ManifestsDirectory);
+        File.WriteAllText(Path.Combine(consumer.ManifestsDirectory, "kustomization.yaml"), "resources: []\n");
+
+        var result = consumer.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        var error = Assert.Single(result.Output.Split('\n').Where(l => l.Contains("error HEVL302", StringComparison.Ordinal)).Distinct());
+        Assert.True(error.StartsWith($"{consumer.ProjectFile} : error HEVL302: ", StringComparison.Ordinal), error);
+    }
+
     /// <summary>Adds <paramref name="xml"/> before the end of the consumer's project file.</summary>
     private static void AddToProject(ConsumerProject consumer, string xml) =>
         File.WriteAllText(consumer.ProjectFile, File.ReadAllText(consumer.ProjectFile).Replace("</Project>", xml + "\n</Project>", StringComparison.Ordinal));
