@@ -154,11 +154,16 @@ public sealed class ManifestFolder
     }
 
     /// <summary>Brings the folder in line with <paramref name="manifests"/>.</summary>
-    public ManifestFolderResult Write(IReadOnlyList<EmbeddedManifest> manifests)
+    public ManifestFolderResult Write(IReadOnlyList<EmbeddedManifest> manifests) =>
+        Write(manifests.Select(m => new KeyValuePair<string, string>(m.FileName, m.Yaml)).ToList());
+
+    /// <summary>Brings the folder in line with <paramref name="manifests"/>, each a file name and its text.</summary>
+    public ManifestFolderResult Write(IReadOnlyList<KeyValuePair<string, string>> manifests)
     {
         var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var manifest in manifests)
+        foreach (var pair in manifests)
         {
+            var manifest = (FileName: pair.Key, Yaml: pair.Value);
             if (!IsValidManifestName(manifest.FileName))
             {
                 throw new ManifestFolderException(
@@ -266,6 +271,31 @@ public sealed class ManifestFolder
         }
 
         return new ManifestFolderResult(wanted.Keys.Where(k => k != KustomizationFileName).ToList(), changed, deleted);
+    }
+
+    /// <summary>
+    /// The manifests in a folder this tool wrote (a target framework's staging folder): each file the record
+    /// lists but <c>kustomization.yaml</c>, with its text, in ordinal order. Empty when the folder or its
+    /// record does not exist (a target without workloads writes none).
+    /// </summary>
+    public SortedDictionary<string, string> ReadManifests()
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(Path.Combine(directory, RecordFileName)))
+        {
+            return files;
+        }
+
+        foreach (var file in ReadRecord().Where(f => f != KustomizationFileName && IsValidManifestName(f)))
+        {
+            var path = Path.Combine(directory, file);
+            if (File.Exists(path))
+            {
+                files.Add(file, File.ReadAllText(path, Utf8));
+            }
+        }
+
+        return files;
     }
 
     /// <summary>

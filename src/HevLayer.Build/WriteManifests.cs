@@ -21,6 +21,15 @@ public sealed class WriteManifests : Task
     [Required]
     public string ManifestsDirectory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// When set, the manifests are written here (obj/, per target framework) instead of into
+    /// <see cref="ManifestsDirectory"/>, which several target frameworks share; the outer build writes that.
+    /// </summary>
+    public string StagingDirectory { get; set; } = string.Empty;
+
+    /// <summary>The target framework of this build, for messages.</summary>
+    public string TargetFramework { get; set; } = string.Empty;
+
     /// <summary>The project's name, recorded as the folder's owner and used in messages.</summary>
     public string ProjectName { get; set; } = string.Empty;
 
@@ -82,7 +91,8 @@ public sealed class WriteManifests : Task
         try
         {
             var embedded = ManifestReader.Read(AssemblyPath);
-            var folder = new ManifestFolder(ManifestsDirectory, ProjectName);
+            var staged = !string.IsNullOrEmpty(StagingDirectory);
+            var folder = new ManifestFolder(staged ? StagingDirectory : ManifestsDirectory, ProjectName);
             var result = folder.Write(embedded);
             Manifests = result.Manifests.Select(f => (ITaskItem)new TaskItem(Path.Combine(folder.Directory, f))).ToArray();
             var deleted = result.Deleted.Count == 0 ? string.Empty : $", {result.Deleted.Count} removed";
@@ -92,9 +102,18 @@ public sealed class WriteManifests : Task
                 return true;
             }
 
-            Log.LogMessage(
-                MessageImportance.High,
-                $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+            if (staged)
+            {
+                Log.LogMessage(
+                    MessageImportance.Normal,
+                    $"HevLayer: {result.Manifests.Count} manifest(s) of {TargetFramework} staged in {folder.Directory}; {ManifestsDirectory} is shared with other target frameworks and written once all of them have built.");
+            }
+            else
+            {
+                Log.LogMessage(
+                    MessageImportance.High,
+                    $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+            }
 
             // A no-op build repeats nothing: the summary appears when the manifests changed, or always
             // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.

@@ -129,6 +129,58 @@ public sealed class ProjectShapeTests
         Assert.True(error.StartsWith($"{consumer.ProjectFile} : error HEVL302: ", StringComparison.Ordinal), error);
     }
 
+    [Fact]
+    public void Target_frameworks_sharing_a_folder_write_it_once_when_they_agree_and_fail_naming_both_when_not()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        File.WriteAllText(consumer.ProjectFile, File.ReadAllText(consumer.ProjectFile).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>", StringComparison.Ordinal));
+        AddToProject(consumer, """
+            <PropertyGroup>
+              <HevLayerManifestsDir>deploy/</HevLayerManifestsDir>
+              <CheckEolTargetFramework>false</CheckEolTargetFramework>
+            </PropertyGroup>
+            """);
+
+        // The net8.0 targeting pack comes from the machine's packages folder; HevLayer.Generators only from the test feed.
+        consumer.Environment["RestoreAdditionalProjectFallbackFolders"] = MachinePackagesFolder();
+        consumer.Write("Net8Only.cs", """
+            #if NET8_0
+            namespace Acme.Workers;
+
+            [HevLayer.Pipeline("net8-only", Namespace = "search")]
+            [HevLayer.Scaling(Pool = "cpu", MaxReplicas = 2)]
+            public sealed partial class Net8Only
+            {
+            }
+            #endif
+            """);
+        var deploy = Path.Combine(consumer.ProjectDirectory, "deploy");
+
+        var disagree = consumer.Build();
+
+        Assert.NotEqual(0, disagree.ExitCode);
+        var error = Assert.Single(disagree.Output.Split('\n').Where(l => l.Contains("error HEVL305", StringComparison.Ordinal)).Distinct());
+        Assert.True(error.StartsWith(consumer.ProjectFile + " : error HEVL305: The target frameworks net10.0 and net8.0 ", StringComparison.Ordinal), error);
+        Assert.Contains("Pipeline search/net8-only (pipeline.search.net8-only.yaml) is declared for net8.0 and not for net10.0", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(deploy, "pipeline.search.net8-only.yaml")));
+        Assert.False(File.Exists(Path.Combine(deploy, "pipeline.search.ingest-docs.yaml")));
+
+        consumer.Delete("Net8Only.cs");
+        var agree = consumer.BuildSucceeds();
+        var first = Directory.GetFiles(deploy).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var again = consumer.BuildSucceeds();
+
+        Assert.Contains("-> " + deploy + Path.DirectorySeparatorChar + " (the same for net10.0, net8.0)", agree.Output, StringComparison.Ordinal);
+        Assert.Contains("pipeline.search.ingest-docs.yaml", first.Keys);
+        Assert.Equal(first, Directory.GetFiles(deploy).ToDictionary(f => Path.GetFileName(f), File.ReadAllText));
+        Assert.DoesNotContain("HEVL305", again.Output, StringComparison.Ordinal);
+    }
+
+    private static string MachinePackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
+            ? set
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     /// <summary>Adds <paramref name="xml"/> before the end of the consumer's project file.</summary>
     private static void AddToProject(ConsumerProject consumer, string xml) =>
         File.WriteAllText(consumer.ProjectFile, File.ReadAllText(consumer.ProjectFile).Replace("</Project>", xml + "\n</Project>", StringComparison.Ordinal));
