@@ -158,9 +158,17 @@ public static class ClusterInfraRules
         }
     }
 
-    internal static (KubernetesClientConfiguration Config, string Context) Configure(string? context)
+    internal static (KubernetesClientConfiguration Config, string Context) Configure(string? context) =>
+        Configure(context, Environment.GetEnvironmentVariable("KUBECONFIG"), Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config"));
+
+    /// <summary>
+    /// <see cref="Configure(string?)"/> with the value of <c>KUBECONFIG</c> (<paramref name="kubeconfigVariable"/>)
+    /// and the standard file (<paramref name="standardFile"/>, <c>~/.kube/config</c>) given, for tests.
+    /// </summary>
+    internal static (KubernetesClientConfiguration Config, string Context) Configure(string? context, string? kubeconfigVariable, string standardFile)
     {
-        var files = KubeconfigFiles();
+        var named = KubeconfigVariableFiles(kubeconfigVariable);
+        var files = named is null ? (File.Exists(standardFile) ? new List<string> { standardFile } : new List<string>()) : named.Where(File.Exists).ToList();
         try
         {
             if (files.Count > 0)
@@ -195,20 +203,21 @@ public static class ClusterInfraRules
             throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"The Kubernetes client could not be set up from the kubeconfig ({e.GetType().Name}); no InfraRules were checked. Check the credentials of the kube context (HevLayerKubeContext), or use HevLayerInfraRulesSource=file.");
         }
 
-        throw new ClusterFetchException(BuildRules.Kubeconfig.Id, "No kubeconfig found (KUBECONFIG is not set, ~/.kube/config does not exist, and this is not a pod). Set KUBECONFIG, or use HevLayerInfraRulesSource=file.");
-    }
-
-    private static List<string> KubeconfigFiles()
-    {
-        var variable = Environment.GetEnvironmentVariable("KUBECONFIG");
-        if (!string.IsNullOrWhiteSpace(variable))
+        if (named is not null)
         {
-            return variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists).ToList();
+            // KUBECONFIG is set, but to files that are not there: say which, not that it is unset.
+            var missing = named.Count == 1 ? $"KUBECONFIG names {named[0]}, which does not exist" : $"KUBECONFIG names {string.Join(", ", named)}, none of which exists";
+            throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"No kubeconfig found ({missing}, and this is not a pod). Fix KUBECONFIG, unset it to use {standardFile}, or use HevLayerInfraRulesSource=file.");
         }
 
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var standard = Path.Combine(home, ".kube", "config");
-        return File.Exists(standard) ? new List<string> { standard } : new List<string>();
+        throw new ClusterFetchException(BuildRules.Kubeconfig.Id, $"No kubeconfig found (KUBECONFIG is not set, {standardFile} does not exist, and this is not a pod). Set KUBECONFIG, or use HevLayerInfraRulesSource=file.");
+    }
+
+    /// <summary>The files <c>KUBECONFIG</c> names, in order, whether or not they exist; null when it names none.</summary>
+    private static List<string>? KubeconfigVariableFiles(string? variable)
+    {
+        var files = (variable ?? string.Empty).Split(Path.PathSeparator).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
+        return files.Count == 0 ? null : files;
     }
 
     private static ClusterFetchException FromStatus(HttpStatusCode status, string? content, string source)

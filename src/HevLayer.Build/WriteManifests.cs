@@ -21,8 +21,20 @@ public sealed class WriteManifests : Task
     [Required]
     public string ManifestsDirectory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// When set, the manifests are written here (obj/, per target framework) instead of into
+    /// <see cref="ManifestsDirectory"/>, which several target frameworks share; the outer build writes that.
+    /// </summary>
+    public string StagingDirectory { get; set; } = string.Empty;
+
+    /// <summary>The target framework of this build, for messages.</summary>
+    public string TargetFramework { get; set; } = string.Empty;
+
     /// <summary>The project's name, recorded as the folder's owner and used in messages.</summary>
     public string ProjectName { get; set; } = string.Empty;
+
+    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>), where a folder problem is located.</summary>
+    public string ProjectPath { get; set; } = string.Empty;
 
     /// <summary>The InfraRules files the analyzers checked against (metadata HevLayerInfraRulesSource names a cluster snapshot's source).</summary>
     public ITaskItem[] InfraRulesFiles { get; set; } = Array.Empty<ITaskItem>();
@@ -79,7 +91,8 @@ public sealed class WriteManifests : Task
         try
         {
             var rendered = AssemblyFactsReader.Read(AssemblyPath);
-            var folder = new ManifestFolder(ManifestsDirectory, ProjectName);
+            var staged = !string.IsNullOrEmpty(StagingDirectory);
+            var folder = new ManifestFolder(staged ? StagingDirectory : ManifestsDirectory, ProjectName);
             var result = folder.Write(rendered);
             Manifests = result.Manifests.Select(f => (ITaskItem)new TaskItem(Path.Combine(folder.Directory, f))).ToArray();
             var deleted = result.Deleted.Count == 0 ? string.Empty : $", {result.Deleted.Count} removed";
@@ -89,9 +102,18 @@ public sealed class WriteManifests : Task
                 return true;
             }
 
-            Log.LogMessage(
-                MessageImportance.High,
-                $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+            if (staged)
+            {
+                Log.LogMessage(
+                    MessageImportance.Normal,
+                    $"HevLayer: {result.Manifests.Count} manifest(s) of {TargetFramework} staged in {folder.Directory}; {ManifestsDirectory} is shared with other target frameworks and written once all of them have built.");
+            }
+            else
+            {
+                Log.LogMessage(
+                    MessageImportance.High,
+                    $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+            }
 
             // A no-op build repeats nothing: the summary appears when the manifests changed, or always
             // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.
@@ -104,13 +126,24 @@ public sealed class WriteManifests : Task
         }
         catch (ManifestFolderException e)
         {
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
+            LogFolderError(e.Code, e.Message);
             return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
-            Log.LogError(null, BuildRules.NotWritable.Id, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
+            LogFolderError(BuildRules.NotWritable.Id, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// A folder problem is the project's to fix, so it is located at the project file: at the
+    /// <c>HevLayerManifestsDir</c> element when the project file sets it, else at the file. Never at these targets.
+    /// </summary>
+    private void LogFolderError(string code, string message)
+    {
+        var file = string.IsNullOrEmpty(ProjectPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectPath;
+        var (line, column) = string.IsNullOrEmpty(ProjectPath) ? (0, 0) : ProjectProperty.Locate(ProjectPath, "HevLayerManifestsDir");
+        Log.LogError(null, code, null, file, line, column, 0, 0, message);
     }
 }

@@ -56,6 +56,60 @@ public sealed class EndToEndTemplateTests : IClassFixture<EndToEndTemplateTests.
         Assert.Contains("- name: batch", File.ReadAllText(Path.Combine(project, "infrarules.yaml")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--framework")]
+    [InlineData("-f")]
+    public void The_framework_option_is_spelled_as_the_SDK_templates_spell_it(string option)
+    {
+        var project = template.Create("Fx" + (option.Length == 2 ? "Short" : "Long") + ".Workers", option, "net8.0");
+
+        var csproj = File.ReadAllText(Path.Combine(project, Path.GetFileName(project) + ".csproj"));
+        Assert.Contains("<TargetFramework>net8.0</TargetFramework>", csproj, StringComparison.Ordinal);
+        Assert.Contains("bin/Debug/net8.0/manifests/", File.ReadAllText(Path.Combine(project, "README.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pool_named_gpu_is_added_as_a_gpu_pool_and_the_project_builds_with_no_warning()
+    {
+        var project = template.Create("Gpu.Workers", "--pool", "gpu");
+
+        var build = template.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
+        Assert.Contains("pool: gpu", File.ReadAllText(Path.Combine(project, "bin", "Debug", "net10.0", "manifests", "pipeline.default.ingest-docs.yaml")), StringComparison.Ordinal);
+        Assert.Equal("gpu", PoolKind(project, "gpu"));
+        Assert.Equal("cpu", PoolKind(project, "cpu"));
+    }
+
+    [Theory]
+    [InlineData("accel", "gpu", "gpu")]
+    [InlineData("gpu-spot", "cpu", "cpu")]
+    [InlineData("gpu-a10", null, "gpu")]
+    [InlineData("batch", null, "cpu")]
+    public void The_pool_kind_follows_the_pool_kind_option_or_else_the_pool_name(string pool, string? kind, string expected)
+    {
+        var options = new List<string> { "--pool", pool };
+        if (kind is not null)
+        {
+            options.AddRange(new[] { "--pool-kind", kind });
+        }
+
+        var project = template.Create("Kind." + pool.Replace("-", string.Empty, StringComparison.Ordinal) + "." + (kind ?? "none"), options.ToArray());
+
+        Assert.Equal(expected, PoolKind(project, pool));
+    }
+
+    /// <summary>The kind of the pool named <paramref name="pool"/> in the project's infrarules.yaml (the line after its name).</summary>
+    private static string? PoolKind(string project, string pool)
+    {
+        var lines = File.ReadAllLines(Path.Combine(project, "infrarules.yaml"));
+        var at = Array.IndexOf(lines, "    - name: " + pool);
+        Assert.True(at >= 0, $"no pool {pool} in\n{string.Join('\n', lines)}");
+        var kind = lines[at + 1].Trim();
+        return kind.StartsWith("kind: ", StringComparison.Ordinal) ? kind.Substring("kind: ".Length) : null;
+    }
+
     [Fact]
     public void Cluster_infrarules_switches_the_project_to_the_cluster_source()
     {
