@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using HevLayer.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace HevLayer.Generators.Tests.Cli;
+
+/// <summary>
+/// `hevlayer diff --project` from the installed tool, run as a child process with its own environment (the
+/// kubeconfig of a stand-in API server, the test run's NuGet packages folder): it builds a consumer of the
+/// packed package with `dotnet build` and diffs the manifests that build wrote.
+/// </summary>
+public sealed partial class EndToEndCliTests
+{
+    private const string WorkloadApi = "/apis/hevlayer.com/v1alpha1/namespaces/";
+
+    [Fact]
+    public void Diff_project_builds_a_consumer_of_the_packed_package_and_diffs_what_it_wrote()
+    {
+        using var consumer = ConsumerProject.FromSample();
+        using var api = new FakeKubernetesApi(consumer.Root) { Body = CheckCommandTests.ClusterBody(ceiling: 6) };
+
+        var result = Diff(consumer, api);
+
+        // The stand-in server has no workload routes: 404 without object details is a CRD that is not installed.
+        Assert.True(result.ExitCode == 2 && result.Output.Contains("error HEVL403", StringComparison.Ordinal), result.ToString());
+        Assert.True(File.Exists(Path.Combine(consumer.ManifestsDirectory, "pipeline.search.ingest-docs.yaml")), result.ToString());
+        Assert.Contains(api.Requests, r => r.StartsWith("GET " + WorkloadApi, StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the installed tool's <c>diff --project</c> on the consumer, with the server's kubeconfig and the run's packages folder, and nothing set in this process.</summary>
+    private ProcessResult Diff(ConsumerProject consumer, FakeKubernetesApi api, params string[] extra)
+    {
+        var environment = new Dictionary<string, string?>(consumer.Environment)
+        {
+            ["KUBECONFIG"] = api.KubeconfigPath,
+            ["NUGET_PACKAGES"] = consumer.Package.PackagesFolder,
+        };
+        var args = new List<string> { "diff", "--project", consumer.ProjectDirectory, "--context", FakeKubernetesApi.Context };
+        args.AddRange(extra);
+        return ProcessRunner.Run(tool.Executable, args, consumer.Root, TimeSpan.FromMinutes(5), environment);
+    }
+}
