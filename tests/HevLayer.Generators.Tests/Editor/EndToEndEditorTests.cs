@@ -33,11 +33,13 @@ public sealed class EndToEndEditorTests
     {
         using var consumer = ConsumerProject.FromSample();
         consumer.BuildSucceeds();
-        // Installed outside the consumer's folder, whose nuget.config lists only the test feed.
+        // Installed outside the consumer's folder, whose nuget.config lists only the test feed, into a packages
+        // folder of its own: what the machine's NuGet cache holds plays no part.
         var tools = Path.Combine(Path.GetTempPath(), "hevlayer-csharp-ls-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(tools);
         using var cleanup = new Cleanup(tools);
-        var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "csharp-ls", "--version", Version, "--tool-path", tools }, tools, TimeSpan.FromMinutes(5));
+        var packages = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(tools, "packages") };
+        var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "csharp-ls", "--version", Version, "--tool-path", Path.Combine(tools, "bin") }, tools, TimeSpan.FromMinutes(5), packages);
         Assert.True(install.ExitCode == 0, "dotnet tool install csharp-ls failed: " + install);
 
         var path = Path.Combine(consumer.ProjectDirectory, "IngestDocs.cs");
@@ -51,7 +53,7 @@ public sealed class EndToEndEditorTests
             ["NUGET_PACKAGES"] = consumer.Package.PackagesFolder,
             ["DOTNET_CLI_UI_LANGUAGE"] = "en",
         };
-        using var server = new LspClient(Path.Combine(tools, "csharp-ls"), new[] { "--loglevel", "info" }, consumer.ProjectDirectory, environment, Settings);
+        using var server = new LspClient(Path.Combine(tools, "bin", "csharp-ls"), new[] { "--loglevel", "info" }, consumer.ProjectDirectory, environment, Settings);
         server.Request("initialize", new JsonObject
         {
             ["processId"] = Environment.ProcessId,
