@@ -102,8 +102,7 @@ public sealed partial class EndToEndCliTests : IClassFixture<EndToEndCliTests.In
             Work = Path.Combine(Root, "work");
             Directory.CreateDirectory(Work);
             var project = Path.Combine(RepoPaths.Root, "src", "HevLayer.Cli", "HevLayer.Cli.csproj");
-            var pack = ProcessRunner.Run("dotnet", new[] { "pack", project, "-c", "Release", "-o", feed, "-nologo", "-tl:off", "-v:m" }, RepoPaths.Root, TimeSpan.FromMinutes(10));
-            Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+            ReleasePack.Run(project, feed, TimeSpan.FromMinutes(10));
 
             // Only the local feed: --add-source would also ask the user-level sources, and wait on the network.
             var tools = Path.Combine(Root, "tools");
