@@ -21,7 +21,13 @@ public sealed partial class EndToEndCliTests
         using var consumer = ConsumerProject.FromSample();
         using var api = new FakeKubernetesApi(consumer.Root) { Body = CheckCommandTests.ClusterBody(ceiling: 6) };
 
-        var result = Diff(consumer, api);
+        // As when started by MSBuild (an Exec task) or a test host: that host's MSBuild wiring in the environment,
+        // here pointing nowhere, must not reach the child build.
+        var result = Diff(consumer, api, new Dictionary<string, string?>
+        {
+            ["MSBuildSDKsPath"] = Path.Combine(consumer.Root, "no-sdks"),
+            ["MSBuildExtensionsPath"] = Path.Combine(consumer.Root, "no-msbuild"),
+        });
 
         // The stand-in server has no workload routes: 404 without object details is a CRD that is not installed.
         Assert.True(result.ExitCode == 2 && result.Output.Contains("error HEVL403", StringComparison.Ordinal), result.ToString());
@@ -29,14 +35,19 @@ public sealed partial class EndToEndCliTests
         Assert.Contains(api.Requests, r => r.StartsWith("GET " + WorkloadApi, StringComparison.Ordinal));
     }
 
-    /// <summary>Runs the installed tool's <c>diff --project</c> on the consumer, with the server's kubeconfig and the run's packages folder, and nothing set in this process.</summary>
-    private ProcessResult Diff(ConsumerProject consumer, FakeKubernetesApi api, params string[] extra)
+    /// <summary>Runs the installed tool's <c>diff --project</c> on the consumer, with the server's kubeconfig, the run's packages folder and <paramref name="host"/>'s variables, and nothing set in this process.</summary>
+    private ProcessResult Diff(ConsumerProject consumer, FakeKubernetesApi api, IReadOnlyDictionary<string, string?> host, params string[] extra)
     {
         var environment = new Dictionary<string, string?>(consumer.Environment)
         {
             ["KUBECONFIG"] = api.KubeconfigPath,
             ["NUGET_PACKAGES"] = consumer.Package.PackagesFolder,
         };
+        foreach (var (key, value) in host)
+        {
+            environment[key] = value;
+        }
+
         var args = new List<string> { "diff", "--project", consumer.ProjectDirectory, "--context", FakeKubernetesApi.Context };
         args.AddRange(extra);
         return ProcessRunner.Run(tool.Executable, args, consumer.Root, TimeSpan.FromMinutes(5), environment);
