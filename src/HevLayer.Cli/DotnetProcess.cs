@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace HevLayer.Cli;
@@ -14,6 +16,8 @@ internal static class DotnetProcess
             start.ArgumentList.Add(arg);
         }
 
+        RemoveHostMSBuild(start);
+
         // Telemetry and the first-run banner would otherwise land in the JSON that -getProperty prints.
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -22,5 +26,22 @@ internal static class DotnetProcess
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>
+    /// Removes the MSBuild wiring inherited from a process that MSBuild or the dotnet CLI started (an Exec task, a
+    /// test host): <c>MSBuildSDKsPath</c>, <c>MSBuildExtensionsPath</c>, <c>MSBUILD_EXE_PATH</c> and the rest of
+    /// <c>MSBUILD*</c>. They name that host's SDK, so a child <c>dotnet build</c> that kept them would build with it
+    /// rather than with the SDK the project's global.json picks, or fail to find one.
+    /// </summary>
+    internal static void RemoveHostMSBuild(ProcessStartInfo start)
+    {
+        foreach (var key in new List<string>(start.Environment.Keys))
+        {
+            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(key);
+            }
+        }
     }
 }

@@ -436,7 +436,7 @@ sealed partial class WorkloadFacts
             return count >= 0 && count <= (text.Length - at) / 2 ? count : throw Bad("a count that the rest of the text can hold");
         }
 
-        /// <summary>An optionally negative invariant decimal that ends at <paramref name="end"/> (left at it).</summary>
+        /// <summary>An optionally negative invariant decimal that ends at <paramref name="end"/> (left at it), spelled as the writer spells it: no leading zero, no -0.</summary>
         private int Digits(char end)
         {
             var start = at;
@@ -455,8 +455,10 @@ sealed partial class WorkloadFacts
                 digits++;
             }
 
+            // One spelling per number, so that facts read back pack to the very text they were read from.
+            var notAsWritten = digits > 0 && text[at - digits] == '0' && (digits > 1 || negative);
             value = negative ? -value : value;
-            if (digits == 0 || at >= text.Length || text[at] != end || value < int.MinValue || value > int.MaxValue)
+            if (digits == 0 || notAsWritten || at >= text.Length || text[at] != end || value < int.MinValue || value > int.MaxValue)
             {
                 at = start;
                 throw Bad("a number followed by '" + end + "'");

@@ -102,13 +102,24 @@ public sealed partial class EndToEndCliTests : IClassFixture<EndToEndCliTests.In
             Work = Path.Combine(Root, "work");
             Directory.CreateDirectory(Work);
             var project = Path.Combine(RepoPaths.Root, "src", "HevLayer.Cli", "HevLayer.Cli.csproj");
-            var pack = ProcessRunner.Run("dotnet", new[] { "pack", project, "-c", "Release", "-o", feed, "-nologo", "-tl:off", "-v:m" }, RepoPaths.Root, TimeSpan.FromMinutes(10));
-            Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+            ReleasePack.Run(project, feed, TimeSpan.FromMinutes(10));
 
+            // Only the local feed: --add-source would also ask the user-level sources, and wait on the network.
             var tools = Path.Combine(Root, "tools");
+            var config = Path.Combine(Root, "nuget.config");
+            File.WriteAllText(config, $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="hevlayer-cli-feed" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
             var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
-            var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "HevLayer.Cli", "--tool-path", tools, "--add-source", feed, "--version", HevLayerPackage.Shared.Version }, Root, TimeSpan.FromMinutes(5), environment);
+            var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "HevLayer.Cli", "--tool-path", tools, "--configfile", config, "--version", HevLayerPackage.Shared.Version, "--verbosity", "diag" }, Root, TimeSpan.FromMinutes(5), environment);
             Assert.True(install.ExitCode == 0, "dotnet tool install failed: " + install);
+            Assert.False(install.Output.Contains("GET http", StringComparison.Ordinal), "dotnet tool install asked a remote source: " + install);
             Executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "hevlayer.exe" : "hevlayer");
             Assert.True(File.Exists(Executable), "no hevlayer in " + tools);
         }

@@ -9,16 +9,17 @@ namespace HevLayer.Generators.Tests.Cli;
 
 /// <summary>
 /// `hevlayer watch` from the installed tool on a consumer of the packed package: the folder it writes is the
-/// one `dotnet build` writes, byte for byte, before and after a run of saves (an edit, a compile error, an
-/// edit the analyzers reject, warnings as errors, an InfraRules change, a new file, a csproj change, a
-/// deleted file); Ctrl+C stops it cleanly.
+/// one `dotnet build` writes, byte for byte, before and after a run of saves made as editors make them (a
+/// temporary file renamed over the file; an edit, a slow write seen half-written, a compile error, an edit
+/// the analyzers reject, warnings as errors, an InfraRules change, a new file, a csproj change, a deleted
+/// file); SIGTERM stops it cleanly, and so does Ctrl+C (SIGINT) when it is started with SIGINT not ignored.
 /// </summary>
 public sealed partial class EndToEndCliTests
 {
     private static readonly TimeSpan Reload = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public void Watch_writes_what_dotnet_build_writes_and_follows_every_kind_of_save_until_ctrl_c()
+    public void Watch_writes_what_dotnet_build_writes_and_follows_every_kind_of_save_until_SIGTERM_or_ctrl_c()
     {
         using var consumer = ConsumerProject.FromSample();
         consumer.BuildSucceeds();
@@ -39,6 +40,15 @@ public sealed partial class EndToEndCliTests
         var after = consumer.ManifestFiles();
         Assert.Equal(new[] { "pipeline.search.ingest-docs.yaml" }, after.Where(f => !before[f.Key].AsSpan().SequenceEqual(f.Value)).Select(f => f.Key).ToArray());
         Assert.Contains("max: 6", System.Text.Encoding.UTF8.GetString(after["pipeline.search.ingest-docs.yaml"]), StringComparison.Ordinal);
+
+        // A slow write: the file is seen truncated and half-written (far longer than a batch's quiet moment);
+        // once complete, its manifest is written, and the whole-project check agrees. Then back to the edit.
+        pass = SlowSave(watch, consumer, "IngestDocs.cs", ingest.Replace("MaxReplicas = 4", "MaxReplicas = 5", StringComparison.Ordinal));
+        Assert.True(pass[^1].Contains("; 4 manifest(s), 0 error(s)", StringComparison.Ordinal), string.Join("\n", pass));
+        Assert.Contains("max: 5", System.Text.Encoding.UTF8.GetString(consumer.ManifestFiles()["pipeline.search.ingest-docs.yaml"]), StringComparison.Ordinal);
+        pass = Save(watch, consumer, "IngestDocs.cs", ingest.Replace("MaxReplicas = 4", "MaxReplicas = 6", StringComparison.Ordinal));
+        Assert.StartsWith("IngestDocs.cs: wrote pipeline.search.ingest-docs.yaml; 4 manifest(s), 0 error(s)", pass[^1], StringComparison.Ordinal);
+        AssertSameFiles(after, consumer.ManifestFiles());
 
         // A compile error, then an edit the analyzers reject: located errors, and the folder stays as it was.
         pass = Save(watch, consumer, "IngestDocs.cs", ingest.Replace("MaxReplicas = 4)]", "MaxReplicas = 6)", StringComparison.Ordinal));
@@ -102,12 +112,13 @@ public sealed partial class EndToEndCliTests
         pass = watch.WaitFor(IsPassLine, mark, Reload);
         Assert.Contains("removed pipeline.search.audit-log.yaml", pass[^1], StringComparison.Ordinal);
 
-        // Ctrl+C as soon as a save is written, while its whole-project check runs: a clean stop, no
-        // temporary file left, the save on disk.
+        // SIGTERM as soon as a save is written, while its whole-project check runs: a clean stop, no
+        // temporary file left, the save on disk. (SIGTERM, not SIGINT: started from a background job of a
+        // non-interactive shell, as CI may start the suite, the tool inherits SIGINT as ignored.)
         mark = watch.Mark();
-        consumer.Write("IngestDocs.cs", ingest.Replace("MaxReplicas = 4", "MaxReplicas = 5", StringComparison.Ordinal));
+        EditorWrite(consumer, "IngestDocs.cs", ingest.Replace("MaxReplicas = 4", "MaxReplicas = 5", StringComparison.Ordinal));
         Assert.StartsWith("IngestDocs.cs: wrote pipeline.search.ingest-docs.yaml", watch.WaitFor(IsPassLine, mark)[^1], StringComparison.Ordinal);
-        Assert.Equal(0, watch.Interrupt(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, watch.Terminate(TimeSpan.FromSeconds(30)));
         Assert.Contains("max: 5", File.ReadAllText(Path.Combine(consumer.ManifestsDirectory, "pipeline.search.ingest-docs.yaml")), StringComparison.Ordinal);
         Assert.Contains("Stopped.", watch.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(consumer.ManifestsDirectory, "*.tmp"));
@@ -116,6 +127,15 @@ public sealed partial class EndToEndCliTests
         var watched = consumer.ManifestFiles();
         var build = consumer.BuildSucceeds();
         Assert.Contains("HevLayer: 4 manifest(s), 0 file(s) changed", build.Output, StringComparison.Ordinal);
+        AssertSameFiles(watched, consumer.ManifestFiles());
+
+        // Ctrl+C, where its disposition is known: started with SIGINT at its default (as a terminal's foreground
+        // job is), the tool catches it, and it stops cleanly on it, leaving the folder as it was.
+        using var interactive = StartWatch(consumer, sigintAtDefault: true);
+        interactive.WaitFor(l => l.StartsWith("Watching for changes", StringComparison.Ordinal), timeout: Reload);
+        Assert.True(interactive.Catches(2), "hevlayer watch does not catch SIGINT:\n" + interactive.Output);
+        Assert.Equal(0, interactive.Interrupt(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Stopped.", interactive.Output, StringComparison.Ordinal);
         AssertSameFiles(watched, consumer.ManifestFiles());
     }
 
@@ -139,21 +159,68 @@ public sealed partial class EndToEndCliTests
     private static bool IsPassLine(string line) => line.Contains(": wrote ", StringComparison.Ordinal) || line.Contains(": no manifest changed", StringComparison.Ordinal) || line.Contains(": nothing written", StringComparison.Ordinal) || line.Contains(": removed ", StringComparison.Ordinal);
 
     /// <summary>
-    /// Writes a file and returns what watch printed for it: up to its pass line (last), and, for a source
-    /// file, up to the whole-project check that follows, which must agree (write nothing more).
+    /// Saves a file as an editor does and returns what watch printed for it: up to its pass line (last), and,
+    /// for a source file, up to the whole-project check that follows, which must agree (write nothing more).
     /// </summary>
     private static IReadOnlyList<string> Save(LiveProcess watch, ConsumerProject consumer, string file, string text, TimeSpan? timeout = null)
     {
         var mark = watch.Mark();
-        consumer.Write(file, text);
+        EditorWrite(consumer, file, text);
         var pass = watch.WaitFor(IsPassLine, mark, timeout ?? TimeSpan.FromSeconds(30));
         if (file.EndsWith(".cs", StringComparison.Ordinal) && !pass.Any(l => l.Contains("the project's inputs changed", StringComparison.Ordinal)))
         {
-            var check = watch.WaitFor(l => l.StartsWith("whole-project check:", StringComparison.Ordinal), mark + pass.Count, TimeSpan.FromSeconds(60));
-            Assert.DoesNotContain(": wrote ", check[^1], StringComparison.Ordinal);
+            AssertCheckAgrees(watch, mark + pass.Count);
         }
 
         return pass;
+    }
+
+    /// <summary>
+    /// Writes a source file in place and slowly: truncated, then its first half, then (after far longer than
+    /// the quiet moment that closes a batch) the rest. Returns what watch printed up to the pass that wrote its
+    /// workload's manifest, which only the complete file can give, then waits for the check that follows.
+    /// </summary>
+    private static IReadOnlyList<string> SlowSave(LiveProcess watch, ConsumerProject consumer, string file, string text)
+    {
+        var mark = watch.Mark();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var half = text.IndexOf("MaxReplicas", StringComparison.Ordinal);
+        using (var stream = new FileStream(Path.Combine(consumer.ProjectDirectory, file), FileMode.Create, FileAccess.Write, FileShare.ReadWrite))
+        {
+            stream.Flush(flushToDisk: true);
+            System.Threading.Thread.Sleep(600);
+            stream.Write(bytes, 0, half);
+            stream.Flush(flushToDisk: true);
+            System.Threading.Thread.Sleep(600);
+            stream.Write(bytes, half, bytes.Length - half);
+        }
+
+        var pass = watch.WaitFor(l => l.StartsWith(file + ": wrote ", StringComparison.Ordinal) && l.Contains("wrote " + Manifest(file), StringComparison.Ordinal), mark, TimeSpan.FromSeconds(60));
+        AssertCheckAgrees(watch, mark + pass.Count);
+        return pass;
+    }
+
+    /// <summary>The manifest of the one workload in the sample's file <paramref name="file"/>.</summary>
+    private static string Manifest(string file) => file switch
+    {
+        "IngestDocs.cs" => "pipeline.search.ingest-docs.yaml",
+        _ => throw new ArgumentException("no known workload in " + file, nameof(file)),
+    };
+
+    /// <summary>Waits for the next whole-project check from line <paramref name="from"/> on: it must write nothing.</summary>
+    private static void AssertCheckAgrees(LiveProcess watch, int from)
+    {
+        var check = watch.WaitFor(l => l.StartsWith("whole-project check:", StringComparison.Ordinal), from, TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(": wrote ", check[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A save as editors with "safe write" make it: the text in a temporary file beside the file, renamed over it.</summary>
+    private static void EditorWrite(ConsumerProject consumer, string file, string text)
+    {
+        var target = Path.Combine(consumer.ProjectDirectory, file);
+        var temporary = target + "___jb_tmp___";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, target, overwrite: true);
     }
 
     private static void AssertSameFiles(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
@@ -165,6 +232,13 @@ public sealed partial class EndToEndCliTests
         }
     }
 
-    private LiveProcess StartWatch(ConsumerProject consumer) =>
-        new(tool.Executable, new[] { "watch", "--project", consumer.ProjectDirectory }, consumer.Root, new Dictionary<string, string?>(consumer.Environment) { ["NUGET_PACKAGES"] = consumer.Package.PackagesFolder });
+    /// <summary>Starts the installed tool's watch on the consumer; with <paramref name="sigintAtDefault"/>, through perl, which sets SIGINT back to its default before it execs the tool (a shell cannot undo an ignored SIGINT).</summary>
+    private LiveProcess StartWatch(ConsumerProject consumer, bool sigintAtDefault = false)
+    {
+        var environment = new Dictionary<string, string?>(consumer.Environment) { ["NUGET_PACKAGES"] = consumer.Package.PackagesFolder };
+        var watch = new[] { "watch", "--project", consumer.ProjectDirectory };
+        return sigintAtDefault
+            ? new LiveProcess("perl", new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\";", tool.Executable }.Concat(watch), consumer.Root, environment)
+            : new LiveProcess(tool.Executable, watch, consumer.Root, environment);
+    }
 }

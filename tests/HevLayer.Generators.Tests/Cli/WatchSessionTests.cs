@@ -16,8 +16,11 @@ namespace HevLayer.Generators.Tests.Cli;
 /// fresh session that compiles the whole project and runs the generator on all of it, as the build does.
 /// After every save of a scripted run over the shapes a project takes (one class per file, many in one
 /// file, partial classes split across files, constants in a plain file and in another workload's file,
-/// nested types, renames, deletions, a class that stops being a workload), the folder the session wrote
-/// must equal, byte for byte, the folder the fresh session writes.
+/// nested types, renames, deletions, a class that stops being a workload or is cut out of a file of many,
+/// two files saved at once, an InfraRules save), the folder the session wrote must equal, byte for byte,
+/// the folder the fresh session writes; and both must equal what the generator itself emits over the same
+/// files, read from the compiled assembly as the build task reads it, which shares neither the session's
+/// facts reader nor its folder code.
 /// </summary>
 public sealed class WatchSessionTests : IDisposable
 {
@@ -51,42 +54,74 @@ public sealed class WatchSessionTests : IDisposable
         // Fast: compiled with only the edited workloads. Whole: the save can change other workloads (a
         // file with no workload, or with constants), or the small compilation cannot bind it alone.
         const bool Fast = true, Whole = false;
-        var saves = new (string File, Func<string, string> Edit, bool Fast)[]
+        var saves = new (string File, Func<string, string> Edit, bool Fast)[][]
         {
-            ("Ingest.cs", s => s.Replace("MaxReplicas = 4", "MaxReplicas = 3", StringComparison.Ordinal), Fast),
-            ("Split.cs", s => s.Replace("MaxReplicas = 2", "MaxReplicas = 3", StringComparison.Ordinal), Fast),
-            ("Split.Logic.cs", s => s.Replace("=> 3", "=> 4", StringComparison.Ordinal), Whole),
-            ("Many.cs", s => s.Replace("MaxReplicas = 3)", "MaxReplicas = 9)", StringComparison.Ordinal), Fast),
-            ("Many.cs", s => s.Replace("class One2", "class Two2", StringComparison.Ordinal), Fast),
-            ("Many.cs", s => s.Replace("\"one-4\"", "\"four\"", StringComparison.Ordinal).Replace("MaxReplicas = 5)", "MaxReplicas = 7)", StringComparison.Ordinal), Fast),
-            ("Many.cs", s => s.Replace("[Pipeline(\"one-1\")]", string.Empty, StringComparison.Ordinal), Fast),
-            ("Many.cs", s => s.Replace("using HevLayer;", "using HevLayer;\nusing System;", StringComparison.Ordinal), Fast),
-            ("Pools.cs", s => s.Replace("\"cpu\"", "\"gpu\"", StringComparison.Ordinal), Whole),
-            ("Borrow.cs", s => s.Replace("MaxReplicas = 1", "MaxReplicas = 2", StringComparison.Ordinal), Whole),
-            ("Lender.cs", s => s.Replace("Pool = \"gpu\"", "Pool = \"cpu\"", StringComparison.Ordinal), Whole),
-            ("Ingest.cs", s => s.Replace("\"ingest\"", "\"ingest-v2\"", StringComparison.Ordinal), Fast),
+            One("Ingest.cs", s => s.Replace("MaxReplicas = 4", "MaxReplicas = 3", StringComparison.Ordinal), Fast),
+            One("Split.cs", s => s.Replace("MaxReplicas = 2", "MaxReplicas = 3", StringComparison.Ordinal), Fast),
+            One("Split.Logic.cs", s => s.Replace("=> 3", "=> 4", StringComparison.Ordinal), Whole),
+            One("Many.cs", s => s.Replace("MaxReplicas = 3)", "MaxReplicas = 9)", StringComparison.Ordinal), Fast),
+            One("Many.cs", s => s.Replace("class One2", "class Two2", StringComparison.Ordinal), Fast),
+            One("Many.cs", s => s.Replace("\"one-4\"", "\"four\"", StringComparison.Ordinal).Replace("MaxReplicas = 5)", "MaxReplicas = 7)", StringComparison.Ordinal), Fast),
+            One("Many.cs", s => s.Replace("[Pipeline(\"one-1\")]", string.Empty, StringComparison.Ordinal), Fast),
+            One("Many.cs", s => s.Replace("using HevLayer;", "using HevLayer;\nusing System;", StringComparison.Ordinal), Fast),
+
+            // A class emptied of its members, then cut out of the file of many: its manifest goes, the others stay.
+            One("Many.cs", s => s.Replace("        public int Work() => 3;\n", string.Empty, StringComparison.Ordinal), Fast),
+            One("Many.cs", s => CutClass(s, "one-3"), Fast),
+
+            // Two files saved at once (a rename across files, a refactoring): both workloads are written in one pass.
+            new (string, Func<string, string>, bool)[]
+            {
+                ("Ingest.cs", s => s.Replace("MaxReplicas = 3", "MaxReplicas = 4", StringComparison.Ordinal), Fast),
+                ("Split.cs", s => s.Replace("\"split\"", "\"split-v2\"", StringComparison.Ordinal), Fast),
+            },
+            One("Pools.cs", s => s.Replace("\"cpu\"", "\"gpu\"", StringComparison.Ordinal), Whole),
+            One("Borrow.cs", s => s.Replace("MaxReplicas = 1", "MaxReplicas = 2", StringComparison.Ordinal), Whole),
+            One("Lender.cs", s => s.Replace("Pool = \"gpu\"", "Pool = \"cpu\"", StringComparison.Ordinal), Whole),
+            One("Ingest.cs", s => s.Replace("\"ingest\"", "\"ingest-v2\"", StringComparison.Ordinal), Fast),
+
+            // InfraRules saved: every workload is checked again (a whole pass), and the manifests stay as built.
+            One("infrarules.yaml", s => s.Replace("maxReplicasPerWorkload: 20", "maxReplicasPerWorkload: 12", StringComparison.Ordinal), Whole),
         };
 
-        foreach (var (file, edit, fast) in saves)
+        foreach (var save in saves)
         {
-            var path = Path.Combine(project, file);
-            var before = File.ReadAllText(path);
-            var after = edit(before);
-            Assert.NotEqual(before, after);
-            File.WriteAllText(path, after);
+            var sources = new List<string>();
+            var additional = new List<string>();
+            foreach (var (file, edit, _) in save)
+            {
+                var path = Path.Combine(project, file);
+                var before = File.ReadAllText(path);
+                var after = edit(before);
+                Assert.NotEqual(before, after);
+                File.WriteAllText(path, after);
+                (file.EndsWith(".cs", StringComparison.Ordinal) ? sources : additional).Add(path);
+            }
 
-            var pass = session.Saved(new[] { path }, Array.Empty<string>(), CancellationToken.None);
+            var what = string.Join(" + ", save.Select(s => s.File));
+            var pass = session.Saved(sources, additional, CancellationToken.None);
             Assert.NotNull(pass);
-            Assert.False(pass!.Blocked, $"{file}: {string.Join("\n", pass.Shown)}");
-            Assert.True(fast == pass.Steps.Any(s => s.Step == "read the saved workloads' facts"), $"{file}: {string.Join(", ", pass.Steps.Select(s => s.Step))}");
+            Assert.False(pass!.Blocked, $"{what}: {string.Join("\n", pass.Shown)}");
+            Assert.True(save[0].Fast == pass.Steps.Any(s => s.Step == "read the saved workloads' facts"), $"{what}: {string.Join(", ", pass.Steps.Select(s => s.Step))}");
             AssertAsBuilt();
 
-            // The whole-project check after it agrees: it writes nothing.
+            // The whole-project check after it agrees: it writes nothing. (An InfraRules save is a whole pass already: nothing is left to check.)
             var check = session.Check(CancellationToken.None);
-            Assert.NotNull(check);
-            Assert.Empty(check!.Written);
-            Assert.Empty(check.Deleted);
+            Assert.True(check is not null || sources.Count == 0, what + ": no whole-project check after a source save");
+            Assert.Empty(check?.Written ?? Array.Empty<string>());
+            Assert.Empty(check?.Deleted ?? Array.Empty<string>());
         }
+    }
+
+    private static (string File, Func<string, string> Edit, bool Fast)[] One(string file, Func<string, string> edit, bool fast) => new[] { (file, edit, fast) };
+
+    /// <summary>The file without the workload named <paramref name="name"/>: its attributes and its class, up to the blank line after it.</summary>
+    private static string CutClass(string text, string name)
+    {
+        var start = text.IndexOf("    [Pipeline(\"" + name + "\")]", StringComparison.Ordinal);
+        Assert.True(start >= 0, name + " is not in the file");
+        var end = text.IndexOf("    }\n\n", start, StringComparison.Ordinal) + "    }\n\n".Length;
+        return text.Remove(start, end - start);
     }
 
     [Fact]
@@ -139,19 +174,32 @@ public sealed class WatchSessionTests : IDisposable
         return WatchSession.Create(inputs, new AnalyzerLoader(), CancellationToken.None);
     }
 
-    /// <summary>The watched folder equals the folder a fresh whole-project session writes now.</summary>
+    /// <summary>
+    /// The watched folder equals the folder a fresh whole-project session writes now, byte for byte; and the
+    /// manifests of both (all but kustomization.yaml and the folder's marker) equal what the generator emits
+    /// over the same files, compiled and read back from the assembly by the build task's reader.
+    /// </summary>
     private void AssertAsBuilt()
     {
         var built = Path.Combine(root, "built");
         ConsumerProject.TryDelete(built);
         var fresh = Load("built").Full(CancellationToken.None);
         Assert.False(fresh.Blocked, string.Join("\n", fresh.Shown));
-        var expected = Directory.GetFiles(built).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
-        var actual = Directory.GetFiles(Path.Combine(root, "watched")).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        var expected = Directory.GetFiles(built).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+        var actual = Directory.GetFiles(Path.Combine(root, "watched")).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
-        foreach (var (name, text) in expected)
+        foreach (var (name, bytes) in expected)
         {
-            Assert.Equal(text, actual[name]);
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name}: the watched file differs from the fresh session's");
+        }
+
+        var sources = Directory.GetFiles(project, "*.cs").Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))).ToArray();
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.Compile(sources));
+        var generated = Emitted.ManifestsByFile(output);
+        Assert.Equal(generated.Keys.Order(StringComparer.Ordinal), actual.Keys.Where(k => k.EndsWith(".yaml", StringComparison.Ordinal) && k != "kustomization.yaml").Order(StringComparer.Ordinal));
+        foreach (var (name, yaml) in generated)
+        {
+            Assert.True(System.Text.Encoding.UTF8.GetBytes(yaml).AsSpan().SequenceEqual(actual[name]), $"{name}: the watched file differs from the generator's own output:\n{yaml}\n---\n{System.Text.Encoding.UTF8.GetString(actual[name])}");
         }
     }
 }

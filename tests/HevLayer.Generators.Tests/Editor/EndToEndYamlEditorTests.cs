@@ -13,6 +13,28 @@ using Xunit;
 
 namespace HevLayer.Generators.Tests.Editor;
 
+/// <summary>The JSON Schemas in <c>schemas/</c> are what the policy core generates (no YAML server needed).</summary>
+public sealed class SchemaFileTests
+{
+    private static readonly string SchemaFolder = Path.Combine(RepoPaths.Root, "schemas");
+
+    [Fact]
+    public void The_schema_files_are_what_the_policy_core_generates()
+    {
+        foreach (var (name, schema) in Schemas.All())
+        {
+            var path = Path.Combine(SchemaFolder, name);
+            var expected = Schemas.Text(schema);
+            if (Golden.Accepting)
+            {
+                File.WriteAllText(path, expected);
+            }
+
+            Assert.True(File.Exists(path) && File.ReadAllText(path) == expected, $"{path} is not what `hevlayer schema` writes; run HEVLAYER_ACCEPT_GOLDEN=1 dotnet test --filter SchemaFileTests");
+        }
+    }
+}
+
 /// <summary>
 /// The JSON Schemas in <c>schemas/</c>, proven with a real YAML editor client: yaml-language-server 2.0.0 from the
 /// npm registry, driven over stdio, with each document pointing at its schema through the
@@ -35,22 +57,6 @@ public sealed class EndToEndYamlEditorTests : IClassFixture<EndToEndYamlEditorTe
     private readonly YamlServer server;
 
     public EndToEndYamlEditorTests(YamlServer server) => this.server = server;
-
-    [Fact]
-    public void The_schema_files_are_what_the_policy_core_generates()
-    {
-        foreach (var (name, schema) in Schemas.All())
-        {
-            var path = Path.Combine(SchemaFolder, name);
-            var expected = Schemas.Text(schema);
-            if (Golden.Accepting)
-            {
-                File.WriteAllText(path, expected);
-            }
-
-            Assert.True(File.Exists(path) && File.ReadAllText(path) == expected, $"{path} is not what `hevlayer schema` writes; run HEVLAYER_ACCEPT_GOLDEN=1 dotnet test --filter EndToEndYamlEditorTests");
-        }
-    }
 
     [Fact]
     public void The_seeds_example_and_the_samples_file_are_clean()
@@ -158,9 +164,15 @@ public sealed class EndToEndYamlEditorTests : IClassFixture<EndToEndYamlEditorTe
 
         public YamlServer()
         {
+            // Exactly the packages of the committed lockfile (npm ci), whatever the registry has published since.
             Directory.CreateDirectory(root);
-            var install = ProcessRunner.Run("npm", new[] { "install", "--prefix", root, "--no-audit", "--no-fund", "yaml-language-server@" + Version }, root, TimeSpan.FromMinutes(5));
-            Assert.True(install.ExitCode == 0, "npm install yaml-language-server failed: " + install);
+            var locked = Path.Combine(RepoPaths.Root, "tests", "HevLayer.Generators.Tests", "Editor", "yaml-language-server");
+            File.Copy(Path.Combine(locked, "package.json"), Path.Combine(root, "package.json"));
+            File.Copy(Path.Combine(locked, "package-lock.json"), Path.Combine(root, "package-lock.json"));
+            var install = ProcessRunner.Run("npm", new[] { "ci", "--no-audit", "--no-fund" }, root, TimeSpan.FromMinutes(5));
+            Assert.True(install.ExitCode == 0, "npm ci (yaml-language-server) failed: " + install);
+            var installed = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "node_modules", "yaml-language-server", "package.json")))!["version"]!.GetValue<string>();
+            Assert.True(installed == Version, $"the lockfile installs yaml-language-server {installed}, not {Version}");
             var entry = Path.Combine(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server");
             client = new LspClient("node", new[] { entry, "--stdio" }, root, new Dictionary<string, string?>(), Settings);
             client.Request("initialize", new JsonObject

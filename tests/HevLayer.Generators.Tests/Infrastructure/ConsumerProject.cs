@@ -21,8 +21,7 @@ public sealed class HevLayerPackage
         PackagesFolder = Path.Combine(root, "packages");
         Directory.CreateDirectory(PackagesFolder);
         var project = Path.Combine(RepoPaths.Root, "src", "HevLayer.Generators.Package", "HevLayer.Generators.Package.csproj");
-        var pack = ProcessRunner.Run("dotnet", new[] { "pack", project, "-c", "Release", "-o", Feed, "-nologo", "-tl:off", "-v:m" }, RepoPaths.Root, TimeSpan.FromMinutes(10));
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+        ReleasePack.Run(project, Feed, TimeSpan.FromMinutes(10));
         Version = typeof(WorkloadGenerator).Assembly.GetName().Version!.ToString(3);
         Nupkg = Path.Combine(Feed, $"HevLayer.Generators.{Version}.nupkg");
         Assert.True(File.Exists(Nupkg), "No package at " + Nupkg);

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading;
 
@@ -8,7 +10,7 @@ namespace HevLayer.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// A long-running command (such as <c>hevlayer watch</c>) whose output lines a test waits for, and which it
-/// stops with a signal as a terminal's Ctrl+C would.
+/// stops with a signal: SIGTERM, or SIGINT as a terminal's Ctrl+C sends.
 /// </summary>
 internal sealed class LiveProcess : IDisposable
 {
@@ -70,17 +72,34 @@ internal sealed class LiveProcess : IDisposable
         }
     }
 
-    /// <summary>Sends SIGINT (a terminal's Ctrl+C) and waits for the exit code.</summary>
-    public int Interrupt(TimeSpan timeout)
+    /// <summary>Sends SIGTERM (what a service manager or <c>kill</c> sends) and waits for the exit code.</summary>
+    public int Terminate(TimeSpan timeout) => Stop("TERM", timeout);
+
+    /// <summary>
+    /// Sends SIGINT (a terminal's Ctrl+C) and waits for the exit code. Only meaningful when the process catches
+    /// SIGINT (see <see cref="Catches"/>): one started from a background job of a non-interactive shell inherits
+    /// SIGINT as ignored, and keeps it ignored across exec.
+    /// </summary>
+    public int Interrupt(TimeSpan timeout) => Stop("INT", timeout);
+
+    /// <summary>True when the process has a handler of its own for signal number <paramref name="signal"/> (its SigCgt mask in /proc, Linux).</summary>
+    public bool Catches(int signal)
     {
-        using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        var line = File.ReadAllLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/status").Single(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));
+        var mask = ulong.Parse(line["SigCgt:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return (mask & (1UL << (signal - 1))) != 0;
+    }
+
+    private int Stop(string signal, TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", new[] { "-" + signal, process.Id.ToString(CultureInfo.InvariantCulture) }))
         {
             kill.WaitForExit();
         }
 
         if (!process.WaitForExit(timeout))
         {
-            throw new TimeoutException("The process did not stop on SIGINT:\n" + Output);
+            throw new TimeoutException($"The process did not stop on SIG{signal}:\n" + Output);
         }
 
         process.WaitForExit();

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,7 +23,7 @@ internal sealed class LspClient : IDisposable
     private readonly Stream input;
     private readonly Thread reader;
     private readonly ConcurrentDictionary<int, JsonNode?> responses = new();
-    private readonly List<(string Uri, JsonArray Diagnostics, long At)> published = new();
+    private readonly List<(string Uri, int? Version, JsonArray Diagnostics, long At)> published = new();
     private readonly StringBuilder log = new();
     private readonly Func<JsonNode?, JsonNode?> configuration;
     private int nextId;
@@ -96,7 +97,7 @@ internal sealed class LspClient : IDisposable
             {
                 for (var i = published.Count - 1; i >= 0; i--)
                 {
-                    var (u, diagnostics, at) = published[i];
+                    var (u, _, diagnostics, at) = published[i];
                     if (at >= since && u == uri && accept(diagnostics))
                     {
                         return (diagnostics, at);
@@ -114,6 +115,50 @@ internal sealed class LspClient : IDisposable
         }
 
         throw new TimeoutException($"No matching diagnostics for {uri} within {timeout.TotalSeconds} s; last published: {last}\n{Log}");
+    }
+
+    /// <summary>
+    /// Waits for the diagnostics of one edit: a publication for <paramref name="uri"/> after <paramref name="since"/>
+    /// that satisfies <paramref name="accept"/> and names the edit's <paramref name="version"/>; or, from a server
+    /// that names no version, one that stays unanswered for <paramref name="quiet"/>, with every publication in
+    /// that time satisfying <paramref name="accept"/> too (an interim publication, such as an empty one while
+    /// the edit is analysed, is not the edit's answer). Returns the diagnostics, when they arrived, and whether a
+    /// version said they were the edit's.
+    /// </summary>
+    public (JsonArray Diagnostics, long At, bool Versioned) WaitForDiagnosticsOf(string uri, int version, long since, Func<JsonArray, bool> accept, TimeSpan quiet, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        var quietTicks = (long)(quiet.TotalSeconds * Stopwatch.Frequency);
+        while (deadline.Elapsed < timeout)
+        {
+            lock (published)
+            {
+                var after = published.FindAll(p => p.Uri == uri && p.At >= since);
+                if (after.Find(p => p.Version == version && accept(p.Diagnostics)) is { Diagnostics: not null } named)
+                {
+                    return (named.Diagnostics, named.At, true);
+                }
+
+                // Unversioned: the first accepted publication after which nothing unaccepted arrived, once quiet has passed.
+                for (var i = 0; i < after.Count; i++)
+                {
+                    if (after[i].Version is null && accept(after[i].Diagnostics) && Now - after[i].At >= quietTicks && after.Skip(i + 1).All(p => accept(p.Diagnostics)))
+                    {
+                        return (after[i].Diagnostics, after[i].At, false);
+                    }
+                }
+            }
+
+            Thread.Sleep(10);
+        }
+
+        string last;
+        lock (published)
+        {
+            last = published.FindLast(p => p.Uri == uri).Diagnostics?.ToJsonString() ?? "(none)";
+        }
+
+        throw new TimeoutException($"No settled diagnostics of version {version} for {uri} within {timeout.TotalSeconds} s; last published: {last}\n{Log}");
     }
 
     public void Dispose()
@@ -216,7 +261,8 @@ internal sealed class LspClient : IDisposable
             var parameters = message["params"]!;
             lock (published)
             {
-                published.Add((parameters["uri"]!.GetValue<string>(), (JsonArray)parameters["diagnostics"]!.DeepClone(), Now));
+                var version = parameters["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+                published.Add((parameters["uri"]!.GetValue<string>(), version, (JsonArray)parameters["diagnostics"]!.DeepClone(), Now));
             }
 
             return;

@@ -50,10 +50,12 @@ internal static class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        // A child `dotnet build` must not inherit the test host's MSBuild wiring.
+        // A child `dotnet build` must not inherit the test host's MSBuild wiring: removed as the tool removes it
+        // from its own child builds; and nothing of the test platform's.
+        HevLayer.Cli.DotnetProcess.RemoveHostMSBuild(start);
         foreach (var key in new List<string>(start.Environment.Keys))
         {
-            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
             {
                 start.Environment.Remove(key);
             }

@@ -21,8 +21,8 @@ namespace HevLayer.Generators.Tests.Properties;
 /// <summary>
 /// Generated attribute values (names from every character class, extreme integers, null and empty
 /// strings) through the real analyzers and generator: nothing throws (no AD0001, no CS8785), whatever the
-/// generator emits compiles, and a workload has a HEVL error or warning exactly when an independent
-/// oracle says the operator would reject it.
+/// generator emits compiles, and each workload has exactly the HEVL errors and warnings (by rule id) that an
+/// independent oracle, written from the seed and the README's rule table, gives it.
 /// </summary>
 public sealed class AttributeProperties
 {
@@ -84,18 +84,18 @@ public sealed class AttributeProperties
 
         var tree = compilation.SyntaxTrees.Single();
         var root = tree.GetRoot();
-        var flagged = new HashSet<int>();
+        var flagged = Enumerable.Range(0, workloads.Length).Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToArray();
         foreach (var diagnostic in diagnostics.Where(d => d.Id.StartsWith("HEVL", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning))
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ClassDeclarationSyntax>();
             Assert.NotNull(node);
-            flagged.Add(int.Parse(node!.Identifier.Text.Substring(1), CultureInfo.InvariantCulture));
+            flagged[int.Parse(node!.Identifier.Text.Substring(1), CultureInfo.InvariantCulture)].Add(diagnostic.Id);
         }
 
-        var rejected = Oracle(workloads);
+        var expected = Oracle(workloads);
         for (var i = 0; i < workloads.Length; i++)
         {
-            Assert.True(rejected.Contains(i) == flagged.Contains(i), $"W{i}: oracle {(rejected.Contains(i) ? "rejects" : "accepts")}, analyzers {(flagged.Contains(i) ? "flag" : "accept")} it: {workloads[i].Source(i)}");
+            Assert.True(expected[i].SetEquals(flagged[i]), $"W{i}: the oracle gives [{string.Join(", ", expected[i])}], the analyzers [{string.Join(", ", flagged[i])}]: {workloads[i].Source(i)}");
         }
 
         var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
@@ -107,43 +107,46 @@ public sealed class AttributeProperties
         Assert.True(generatedErrors.Count == 0, "Generated code does not compile: " + string.Join("\n", generatedErrors));
     }
 
-    /// <summary>Which workloads the operator rejects (or the tool warns about), from the seed's rules alone.</summary>
-    private static HashSet<int> Oracle(Workload[] workloads)
+    /// <summary>
+    /// The rule ids (errors and warnings) of each workload, from the seed's rules and the README's rule table
+    /// alone: a name or namespace that is not an RFC 1123 label (HEVL101, HEVL102), no pool (HEVL003) or one
+    /// InfraRules lacks (HEVL001), a negative count (HEVL004), replicas above the pool's ceiling in every bound
+    /// the manifest carries (HEVL002: min in any mode, max unless fixed, which ignores it), autoscale with no
+    /// max (HEVL006) or min above a positive max (HEVL005), fixed with min 0 (HEVL007) or a max (HEVL008), and
+    /// two workloads with one namespace and name (HEVL103). Paused is a note (HEVL009), not counted here.
+    /// </summary>
+    private static SortedSet<string>[] Oracle(Workload[] workloads)
     {
         var ceilings = new Dictionary<string, int> { ["cpu"] = 20, ["gpu"] = 4 };
-        var rejected = new HashSet<int>();
+        var expected = new SortedSet<string>[workloads.Length];
         var keys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < workloads.Length; i++)
         {
             var w = workloads[i];
+            var ids = expected[i] = new SortedSet<string>(StringComparer.Ordinal);
+            void When(bool condition, string id)
+            {
+                if (condition)
+                {
+                    ids.Add(id);
+                }
+            }
+
             bool Valid(string? s) => s is not null && s.Length <= 63 && Label.IsMatch(s);
-            var bad = !Valid(w.Name) || (w.Namespace is not null && w.Namespace.Length > 0 && !Valid(w.Namespace));
-            bad |= w.Pool is null || !ceilings.ContainsKey(w.Pool);
-            bad |= w.Min < 0 || w.Max < 0;
-            var ceiling = w.Pool is not null && ceilings.TryGetValue(w.Pool, out var c) ? c : int.MaxValue;
+            When(!Valid(w.Name), "HEVL101");
+            When(!string.IsNullOrEmpty(w.Namespace) && !Valid(w.Namespace), "HEVL102");
+            When(string.IsNullOrEmpty(w.Pool), "HEVL003");
+            When(!string.IsNullOrEmpty(w.Pool) && !ceilings.ContainsKey(w.Pool), "HEVL001");
+            When(w.Min < 0 || w.Max < 0, "HEVL004");
 
             // Seed: asking for more replicas than the pool's ceiling leaves the workload unready, in any mode.
             // Fixed writes max = min, so its declared max is not asked for (it is reported as ignored).
-            bad |= w.Min > ceiling || (w.Mode != 1 && w.Max > ceiling);
-            switch (w.Mode)
-            {
-                case 0:
-                    bad |= w.Max is null or 0 || (w.Max > 0 && w.Min > w.Max);
-                    break;
-                case 1:
-                    bad |= w.Min == 0 || w.Max is not null;
-                    break;
-                case 2:
-                    break;
-                default:
-                    bad = true;
-                    break;
-            }
-
-            if (bad)
-            {
-                rejected.Add(i);
-            }
+            var ceiling = w.Pool is not null && ceilings.TryGetValue(w.Pool, out var c) ? c : int.MaxValue;
+            When(w.Min > ceiling || (w.Mode != 1 && w.Max > ceiling), "HEVL002");
+            When(w.Mode == 0 && w.Max is null or 0, "HEVL006");
+            When(w.Mode == 0 && w.Max > 0 && w.Min > w.Max, "HEVL005");
+            When(w.Mode == 1 && w.Min == 0, "HEVL007");
+            When(w.Mode == 1 && w.Max is not null, "HEVL008");
 
             if (Valid(w.Name) && (string.IsNullOrEmpty(w.Namespace) || Valid(w.Namespace)))
             {
@@ -159,10 +162,13 @@ public sealed class AttributeProperties
 
         foreach (var group in keys.Values.Where(g => g.Count > 1))
         {
-            rejected.UnionWith(group);
+            foreach (var i in group)
+            {
+                expected[i].Add("HEVL103");
+            }
         }
 
-        return rejected;
+        return expected;
     }
 
     private sealed record Workload(string? Name, string? Namespace, string? Pool, int Mode, int Min, int? Max, bool Paused)

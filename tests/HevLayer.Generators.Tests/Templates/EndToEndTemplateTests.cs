@@ -145,8 +145,7 @@ public sealed class EndToEndTemplateTests : IClassFixture<EndToEndTemplateTests.
             var feed = Path.Combine(Root, "feed");
             Directory.CreateDirectory(Hive);
             var project = Path.Combine(RepoPaths.Root, "src", "HevLayer.Templates", "HevLayer.Templates.csproj");
-            var pack = ProcessRunner.Run("dotnet", new[] { "pack", project, "-c", "Release", "-o", feed, "-nologo", "-tl:off", "-v:m" }, RepoPaths.Root, Timeout);
-            Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+            ReleasePack.Run(project, feed, Timeout);
             var install = ProcessRunner.Run("dotnet", new[] { "new", "install", Path.Combine(feed, $"HevLayer.Templates.{Package.Version}.nupkg"), "--debug:custom-hive", Hive }, Root, Timeout);
             Assert.True(install.ExitCode == 0, "dotnet new install failed: " + install);
             Package.WriteNuGetConfig(Root);
