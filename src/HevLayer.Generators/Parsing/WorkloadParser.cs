@@ -169,7 +169,9 @@ public static class WorkloadParser
             outerAtFault,
             outerProblem,
             hasConflictingKind,
-            inapplicable);
+            inapplicable,
+            ManifestName.FileLocal(type),
+            ManifestName.Taken(type, out var hidesInherited));
 
         return new TypeSpec(
             names.Namespace,
@@ -177,7 +179,8 @@ public static class WorkloadParser
             Keyword(type),
             type.Name,
             names.FullyQualified,
-            shape);
+            shape,
+            hidesInherited);
     }
 
     // One pass over each attribute's named arguments. A name given twice is a compiler error (CS0643);
