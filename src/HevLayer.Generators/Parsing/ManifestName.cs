@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -49,7 +50,9 @@ internal static class ManifestName
             return "is itself named 'Manifest'";
         }
 
-        foreach (var member in type.GetMembers(Member))
+        // MemberNames comes from the declarations, without building the member symbols GetMembers would:
+        // this runs for every workload class on every compilation, and almost never finds the name.
+        foreach (var member in Declares(type) ? type.GetMembers(Member) : ImmutableArray<ISymbol>.Empty)
         {
             if (!IsGenerated(member))
             {
@@ -63,7 +66,7 @@ internal static class ManifestName
         {
             var isWorkload = IsWorkload(baseType);
             hidesInherited |= isWorkload;
-            foreach (var member in baseType.GetMembers(Member))
+            foreach (var member in Declares(baseType) ? baseType.GetMembers(Member) : ImmutableArray<ISymbol>.Empty)
             {
                 if (!(isWorkload && IsGenerated(member)) && IsInherited(member, type))
                 {
@@ -74,6 +77,25 @@ internal static class ManifestName
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="type"/> declares something named <c>Manifest</c> (MemberNames leaves nested types out).</summary>
+    private static bool Declares(INamedTypeSymbol type)
+    {
+        if (!type.GetTypeMembers(Member).IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var name in type.MemberNames)
+        {
+            if (name == Member)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
