@@ -73,17 +73,20 @@ internal static class SourceEmitter
             .Open("partial " + type.Keyword + " " + CSharpNames.Identifier(type.Name));
         if (type.Shape.HasTypedManifest)
         {
-            w.Line("/// <summary>The " + kind + " manifest generated from this class's attributes.</summary>");
+            var summary = "/// <summary>The " + kind + " manifest generated from this class's attributes.</summary>";
             if (type.HidesInheritedManifest)
             {
                 // 'new' for the base workload's Manifest; CS0109 when that base got none (it is skipped, HEVL105-107).
+                // The directive goes before the doc comment, which must stay next to its member (CS1587).
                 w.Line("#pragma warning disable CS0109")
+                    .Line(summary)
                     .Line("public static new " + M + kind + "Manifest Manifest => " + ManifestCall(resolved) + ";")
                     .Line("#pragma warning restore CS0109");
             }
             else
             {
-                w.Line("public static " + M + kind + "Manifest Manifest => " + ManifestCall(resolved) + ";");
+                w.Line(summary)
+                    .Line("public static " + M + kind + "Manifest Manifest => " + ManifestCall(resolved) + ";");
             }
         }
 

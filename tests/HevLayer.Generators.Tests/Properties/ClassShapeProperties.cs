@@ -56,7 +56,8 @@ public sealed class ClassShapeProperties
 
     private static void Check(ShapeCase shape)
     {
-        var parseOptions = new CSharpParseOptions(shape.Modern ? LanguageVersion.CSharp12 : LanguageVersion.CSharp7_3);
+        // Diagnose: doc-comment warnings too, as in a project with GenerateDocumentationFile.
+        var parseOptions = new CSharpParseOptions(shape.Modern ? LanguageVersion.CSharp12 : LanguageVersion.CSharp7_3, DocumentationMode.Diagnose);
         var input = (shape.Modern && shape.Nullable ? NullableBase : Base).Value
             .AddSyntaxTrees(shape.Files.Select(f => CSharpSyntaxTree.ParseText(f.Source, parseOptions, f.Path)));
         var options = GeneratorHarness.CreateOptions(new Dictionary<string, string>());
