@@ -52,6 +52,13 @@ public sealed class GoldenTests
                 internal sealed partial class @var { }
             }
 
+            public static partial class @string
+            {
+                [Pipeline("in-string")]
+                [Scaling(Pool = "cpu", MaxReplicas = 1)]
+                public partial class Inner { }
+            }
+
             [Pipeline("base")]
             [Scaling(Pool = "cpu", MaxReplicas = 1)]
             public partial class BaseWorkload { }

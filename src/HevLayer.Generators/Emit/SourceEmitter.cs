@@ -106,10 +106,31 @@ internal static class SourceEmitter
     /// <summary>The registry's line for an emitted workload: its typed property, or the call that property makes.</summary>
     public static RegistryEntry Entry(ResolvedWorkload resolved) => new(
         resolved.Type.FullyQualifiedName,
-        resolved.Type.Shape.HasTypedManifest ? resolved.Type.FullyQualifiedName + ".Manifest" : ManifestCall(resolved));
+        resolved.Type.Shape.HasTypedManifest ? QualifiedName(resolved.Type) + ".Manifest" : ManifestCall(resolved));
 
     private static string ManifestCall(ResolvedWorkload resolved) =>
-        M + "Generated." + ManifestWriter.KindName(resolved.Workload.Kind) + "(typeof(" + resolved.Type.FullyQualifiedName + "))";
+        M + "Generated." + ManifestWriter.KindName(resolved.Workload.Kind) + "(typeof(" + QualifiedName(resolved.Type) + "))";
+
+    /// <summary>
+    /// <c>global::</c> and the type's escaped names. Not <see cref="TypeSpec.FullyQualifiedName"/>: the compiler's
+    /// formatter leaves some keywords bare (an outer type <c>@string</c> comes out as <c>string</c>). An
+    /// extended type and its outer types are never generic, so names and dots are all there is.
+    /// </summary>
+    internal static string QualifiedName(TypeSpec type)
+    {
+        var name = new System.Text.StringBuilder("global::");
+        if (type.Namespace.Length > 0)
+        {
+            name.Append(CSharpNames.Dotted(type.Namespace)).Append('.');
+        }
+
+        foreach (var outer in type.ContainingTypes)
+        {
+            name.Append(CSharpNames.Identifier(outer.Name)).Append('.');
+        }
+
+        return name.Append(CSharpNames.Identifier(type.Name)).ToString();
+    }
 
     /// <summary>
     /// The registry of every emitted workload in the assembly, in ordinal order of type name. It is annotated

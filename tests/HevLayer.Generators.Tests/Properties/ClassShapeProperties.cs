@@ -48,7 +48,7 @@ public sealed class ClassShapeProperties
     {
         // A generator that never produced a keyword name or a clash would make the properties above pass trivially.
         var all = string.Join("\n", Enumerable.Range(0, 400).Select(seed => ShapeCase.Create(seed, modern: true).Print()));
-        foreach (var needle in new[] { "@event", "record @", "file partial", "Manifest(", "Manifest;", "class Manifest", "(string Manifest)", "namespace @class", "partial interface", "partial struct", "Données", "\\u0041", "public partial class Manifest" })
+        foreach (var needle in new[] { "@event", "record @", "file partial", "Manifest(", "Manifest;", "class Manifest", "(string Manifest)", "namespace @class", "partial interface", "partial struct", "partial record struct", "Données", "\\u0041", "public partial class Manifest" })
         {
             Assert.Contains(needle, all, StringComparison.Ordinal);
         }
@@ -188,15 +188,15 @@ public sealed class ClassShapeProperties
             var closers = 0;
             for (var d = 0; d < depth; d++)
             {
-                var outerName = Unique(scope, "Outer" + random.Next(3));
-                var kinds = Modern ? new[] { "class", "struct", "record", "interface", "static class" } : new[] { "class", "struct", "static class" };
+                var outerName = Unique(scope, random.Next(3) == 0 ? Pick(TypeNames) : "Outer" + random.Next(3));
+                var kinds = Modern ? new[] { "class", "struct", "record", "record struct", "interface", "static class" } : new[] { "class", "struct", "static class" };
                 var kind = Pick(kinds);
                 var partial = random.Next(8) == 0 ? string.Empty : "partial ";
                 var file = Modern && d == 0 && random.Next(8) == 0 ? "file " : d == 0 ? "public " : string.Empty;
                 var staticPart = kind == "static class" ? "static " : string.Empty;
                 var keyword = kind == "static class" ? "class" : kind;
                 text.Append(file).Append(staticPart).Append(partial).Append(keyword).Append(' ').Append(outerName).Append("\n{\n");
-                scope += "+" + outerName;
+                scope += "+" + Plain(outerName);
                 closers++;
 
                 if (kind == "interface")
@@ -305,7 +305,7 @@ public sealed class ClassShapeProperties
         private string Unique(string scope, string name)
         {
             var candidate = name;
-            for (var i = 2; namespaces.Contains(scope + "+" + Plain(candidate)) || !taken.Add(scope + "+" + Plain(candidate)) || scope.EndsWith("+" + candidate, StringComparison.Ordinal); i++)
+            for (var i = 2; namespaces.Contains(scope + "+" + Plain(candidate)) || !taken.Add(scope + "+" + Plain(candidate)) || scope.EndsWith("+" + Plain(candidate), StringComparison.Ordinal); i++)
             {
                 candidate = name + i;
             }

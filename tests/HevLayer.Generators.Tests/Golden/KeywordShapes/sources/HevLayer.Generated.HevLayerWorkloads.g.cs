@@ -12,11 +12,12 @@ namespace HevLayer.Generated
             global::System.Array.AsReadOnly(new global::HevLayer.Manifests.WorkloadManifest[]
             {
                 global::@class.Workers.@event.Manifest,
+                global::@class.Workers.@string.Inner.Manifest,
                 global::@class.Workers.BaseWorkload.Manifest,
                 global::HevLayer.Manifests.Generated.Pipeline(typeof(global::@class.Workers.Clash)),
                 global::@class.Workers.DerivedWorkload.Manifest,
                 global::HevLayer.Manifests.Generated.Pipeline(typeof(global::@class.Workers.Manifest)),
-                global::@class.Workers.record.var.Manifest,
+                global::@class.Workers.@record.@var.Manifest,
             });
     }
 }

@@ -10,7 +10,7 @@ namespace @class.Workers
         partial class @var
         {
             /// <summary>The Function manifest generated from this class's attributes.</summary>
-            public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(typeof(global::@class.Workers.record.var));
+            public static global::HevLayer.Manifests.FunctionManifest Manifest => global::HevLayer.Manifests.Generated.Function(typeof(global::@class.Workers.@record.@var));
         }
     }
 }
