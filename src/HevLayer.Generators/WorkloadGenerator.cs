@@ -5,6 +5,7 @@ using HevLayer.Generators.Parsing;
 using HevLayer.Policy.Emit;
 using HevLayer.Policy.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HevLayer.Generators;
@@ -63,16 +64,20 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         // an edit that changes a manifest but not the set of names leaves the Collect cached and the sort unrun.
         var registry = EmittedNames(resolvedPipelines).Collect()
             .Combine(EmittedNames(resolvedFunctions).Collect())
-            .Select(static (pair, _) => new EquatableArray<string>(
+            .Select(static (pair, _) => new EquatableArray<RegistryEntry>(
                 pair.Left.Concat(pair.Right)
-                    .Where(static name => name is not null)
-                    .Select(static name => name!)
-                    .OrderBy(static name => name, System.StringComparer.Ordinal)
+                    .Where(static entry => entry is not null)
+                    .Select(static entry => entry!.Value)
+                    .OrderBy(static entry => entry.TypeName, System.StringComparer.Ordinal)
                     .ToArray()))
             .WithTrackingName(TrackingNames.RegistryEntries);
 
-        context.RegisterSourceOutput(registry, static (spc, names) =>
-            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(names)));
+        // C# 7.3 (netstandard2.0's default) has no '#nullable'; the parse options change only with the project.
+        var nullableDirective = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 });
+
+        context.RegisterSourceOutput(registry.Combine(nullableDirective), static (spc, pair) =>
+            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(pair.Left, pair.Right)));
     }
 
     /// <summary>
@@ -95,9 +100,9 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Resolved);
 
-    private static IncrementalValuesProvider<string?> EmittedNames(IncrementalValuesProvider<ResolvedWorkload?> resolved) =>
+    private static IncrementalValuesProvider<RegistryEntry?> EmittedNames(IncrementalValuesProvider<ResolvedWorkload?> resolved) =>
         resolved
-            .Select(static (r, _) => r is { IsEmitted: true } ? r.Type.FullyQualifiedName : null)
+            .Select(static (r, _) => r is { IsEmitted: true } ? SourceEmitter.Entry(r) : (RegistryEntry?)null)
             .WithTrackingName(TrackingNames.EmittedNames);
 
     /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>

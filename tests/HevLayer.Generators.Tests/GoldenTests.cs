@@ -27,6 +27,60 @@ public sealed class GoldenTests
         Verify("Shapes", GeneratorHarness.Compile(Cases.Shapes), Cases.ShapesBuildProperties);
     }
 
+    [Fact]
+    public void Keyword_names_workload_bases_and_taken_Manifest_names_generate_the_golden_sources_and_manifests()
+    {
+        Verify("KeywordShapes", GeneratorHarness.Compile(KeywordShapes), null);
+    }
+
+    /// <summary>Shapes whose generated code once broke: escaped names, a workload base class, a taken Manifest, file-local types (skipped, HEVL118).</summary>
+    private const string KeywordShapes = """
+        using HevLayer;
+
+        [assembly: HevLayerDefaults(Image = "registry.example/w:1")]
+
+        namespace @class.Workers
+        {
+            [Pipeline("keyword")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            public partial class @event { }
+
+            public partial record @record
+            {
+                [Function("nested", Triggers = FunctionTriggers.Write)]
+                [Scaling(Pool = "cpu", MaxReplicas = 1)]
+                internal sealed partial class @var { }
+            }
+
+            public static partial class @string
+            {
+                [Pipeline("in-string")]
+                [Scaling(Pool = "cpu", MaxReplicas = 1)]
+                public partial class Inner { }
+            }
+
+            [Pipeline("base")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            public partial class BaseWorkload { }
+
+            [Pipeline("derived")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            public partial class DerivedWorkload : BaseWorkload { }
+
+            [Pipeline("clash")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            public partial record Clash(string Manifest);
+
+            [Pipeline("named-manifest")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            public partial class Manifest { }
+
+            [Pipeline("file-local")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            file partial class Local { }
+        }
+        """;
+
     private static void Verify(string caseName, Compilation compilation, IReadOnlyDictionary<string, string>? properties)
     {
         var (result, output) = GeneratorHarness.Run(compilation, properties);

@@ -47,6 +47,12 @@ internal static class SourceEmitter
     /// <c>// &lt;auto-generated/&gt;</c> header marks it as generated). Nothing goes on the assembly: the
     /// compiler binds every assembly attribute whenever it checks a file in the editor, so one per workload
     /// would cost every keystroke.
+    /// <para>
+    /// Valid C# 7.3, which a netstandard2.0 project compiles with: no file-scoped namespace, no nullable
+    /// annotation. Every name is escaped (<see cref="CSharpNames"/>). When the name <c>Manifest</c> is taken in
+    /// the class (HEVL117), the attribute goes on alone; when a base class is a workload, the property is
+    /// <c>new</c>, since it hides the base's on purpose.
+    /// </para>
     /// </summary>
     private static void Workload(SourceWriter w, ResolvedWorkload resolved)
     {
@@ -54,20 +60,37 @@ internal static class SourceEmitter
         var workload = resolved.Workload;
         if (type.Namespace.Length > 0)
         {
-            w.Open("namespace " + type.Namespace);
+            w.Open("namespace " + CSharpNames.Dotted(type.Namespace));
         }
 
         foreach (var outer in type.ContainingTypes)
         {
-            w.Open("partial " + outer.Keyword + " " + outer.Name);
+            w.Open("partial " + outer.Keyword + " " + CSharpNames.Identifier(outer.Name));
         }
 
         var kind = ManifestWriter.KindName(workload.Kind);
         w.Line("[" + M + "GeneratedWorkload(" + Literal(WorkloadFacts.From(workload).Pack()) + ")]")
-            .Open("partial " + type.Keyword + " " + type.Name)
-            .Line("/// <summary>The " + kind + " manifest generated from this class's attributes.</summary>")
-            .Line("public static " + M + kind + "Manifest Manifest => " + M + "Generated." + kind + "(typeof(" + type.FullyQualifiedName + "));")
-            .Close();
+            .Open("partial " + type.Keyword + " " + CSharpNames.Identifier(type.Name));
+        if (type.Shape.HasTypedManifest)
+        {
+            var summary = "/// <summary>The " + kind + " manifest generated from this class's attributes.</summary>";
+            if (type.HidesInheritedManifest)
+            {
+                // 'new' for the base workload's Manifest; CS0109 when that base got none (it is skipped, HEVL105-107).
+                // The directive goes before the doc comment, which must stay next to its member (CS1587).
+                w.Line("#pragma warning disable CS0109")
+                    .Line(summary)
+                    .Line("public static new " + M + kind + "Manifest Manifest => " + ManifestCall(resolved) + ";")
+                    .Line("#pragma warning restore CS0109");
+            }
+            else
+            {
+                w.Line(summary)
+                    .Line("public static " + M + kind + "Manifest Manifest => " + ManifestCall(resolved) + ";");
+            }
+        }
+
+        w.Close();
 
         for (var i = 0; i < type.ContainingTypes.Count; i++)
         {
@@ -80,13 +103,50 @@ internal static class SourceEmitter
         }
     }
 
-    /// <summary>The registry of every emitted workload in the assembly, in ordinal order of type name.</summary>
-    public static string Registry(IReadOnlyList<string> fullyQualifiedTypeNames)
+    /// <summary>The registry's line for an emitted workload: its typed property, or the call that property makes.</summary>
+    public static RegistryEntry Entry(ResolvedWorkload resolved) => new(
+        resolved.Type.FullyQualifiedName,
+        resolved.Type.Shape.HasTypedManifest ? QualifiedName(resolved.Type) + ".Manifest" : ManifestCall(resolved));
+
+    private static string ManifestCall(ResolvedWorkload resolved) =>
+        M + "Generated." + ManifestWriter.KindName(resolved.Workload.Kind) + "(typeof(" + QualifiedName(resolved.Type) + "))";
+
+    /// <summary>
+    /// <c>global::</c> and the type's escaped names. Not <see cref="TypeSpec.FullyQualifiedName"/>: the compiler's
+    /// formatter leaves some keywords bare (an outer type <c>@string</c> comes out as <c>string</c>). An
+    /// extended type and its outer types are never generic, so names and dots are all there is.
+    /// </summary>
+    internal static string QualifiedName(TypeSpec type)
+    {
+        var name = new System.Text.StringBuilder("global::");
+        if (type.Namespace.Length > 0)
+        {
+            name.Append(CSharpNames.Dotted(type.Namespace)).Append('.');
+        }
+
+        foreach (var outer in type.ContainingTypes)
+        {
+            name.Append(CSharpNames.Identifier(outer.Name)).Append('.');
+        }
+
+        return name.Append(CSharpNames.Identifier(type.Name)).ToString();
+    }
+
+    /// <summary>
+    /// The registry of every emitted workload in the assembly, in ordinal order of type name. It is annotated
+    /// (<c>#nullable enable</c>) only when the project's language version has nullable reference types (C# 8);
+    /// C# 7.3, the default of netstandard2.0, rejects the directive (CS8370).
+    /// </summary>
+    public static string Registry(IReadOnlyList<RegistryEntry> entries, bool nullableDirective)
     {
         var w = new SourceWriter()
-            .Line("// <auto-generated/>")
-            .Line("#nullable enable")
-            .Line()
+            .Line("// <auto-generated/>");
+        if (nullableDirective)
+        {
+            w.Line("#nullable enable");
+        }
+
+        w.Line()
             .Open("namespace HevLayer.Generated")
             .Line("/// <summary>Every Pipeline and Function declared in this assembly.</summary>")
             .Line(Generated)
@@ -98,9 +158,9 @@ internal static class SourceEmitter
             .Line("{")
             .Indent();
 
-        foreach (var name in fullyQualifiedTypeNames)
+        foreach (var entry in entries)
         {
-            w.Line(name + ".Manifest,");
+            w.Line(entry.Expression + ",");
         }
 
         return w.Outdent()

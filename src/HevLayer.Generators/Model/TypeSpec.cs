@@ -4,6 +4,7 @@ namespace HevLayer.Generators.Model;
 
 /// <summary>
 /// Where and how the generator can extend a workload class. Strings and flags only: never a symbol.
+/// Names are as the symbols spell them, without <c>@</c>; the emitter escapes them.
 /// </summary>
 /// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
 /// <param name="ContainingTypes">Outer types, outermost first, as their declaration keywords and names.</param>
@@ -11,13 +12,18 @@ namespace HevLayer.Generators.Model;
 /// <param name="Name">The type's name.</param>
 /// <param name="FullyQualifiedName">The fully qualified name with <c>global::</c>.</param>
 /// <param name="Shape">Whether the generator can extend the type, and if not, why (the analyzers report it).</param>
+/// <param name="HidesInheritedManifest">
+/// True when a base class is itself a workload class, whose generated <c>Manifest</c> the class's own hides
+/// (so it is declared <c>new</c>).
+/// </param>
 public sealed record TypeSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
     string Keyword,
     string Name,
     string FullyQualifiedName,
-    DeclarationShape Shape);
+    DeclarationShape Shape,
+    bool HidesInheritedManifest = false);
 
 /// <summary>An outer type a nested workload class is declared in.</summary>
 public sealed record ContainingType(string Keyword, string Name);

@@ -257,7 +257,9 @@ public static class WorkloadParser
             outerAtFault,
             outerProblem,
             hasConflictingKind,
-            inapplicable);
+            inapplicable,
+            ManifestName.FileLocal(type),
+            ManifestName.Taken(type, out var hidesInherited));
 
         return new TypeSpec(
             names.Namespace,
@@ -265,7 +267,8 @@ public static class WorkloadParser
             Keyword(type),
             type.Name,
             names.FullyQualified,
-            shape);
+            shape,
+            hidesInherited);
     }
 
     /// <summary>Appends a key-value pair ([Label], [Annotation], [NodeSelector], [IndexSelector]) to its field's list, in declaration order.</summary>

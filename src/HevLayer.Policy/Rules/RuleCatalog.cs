@@ -23,6 +23,8 @@ public static class RuleCatalog
         NotPartial.Instance,
         UnsupportedClass.Instance,
         UnsupportedNesting.Instance,
+        FileLocalClass.Instance,
+        ManifestNameTaken.Instance,
         InvalidName.Instance,
         InvalidNamespace.Instance,
         InvalidLabel.Instance,
