@@ -193,18 +193,7 @@ public sealed class FieldTableTests
     /// <summary>A workload with every row of its kind set to a value that is not the default, drawn from the row's shape.</summary>
     internal static WorkloadModel EveryRow(WorkloadKind kind)
     {
-        var model = new WorkloadModel(
-            kind,
-            "every-field",
-            "team",
-            false,
-            EquatableArray<KeyValue>.Empty,
-            EquatableArray<KeyValue>.Empty,
-            null,
-            new WorkerModel(null, null, null),
-            null,
-            kind == WorkloadKind.Function ? new FunctionModel(PolicyTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, null) : null,
-            "Workers.EveryField");
+        var model = WorkloadModel.Empty(kind, "every-field", "Workers.EveryField") with { Namespace = "team" };
         var n = 0;
         foreach (var field in WorkloadFields.All.Where(f => f.AppliesTo(kind) && f.Set is not null))
         {

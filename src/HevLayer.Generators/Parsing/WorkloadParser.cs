@@ -51,20 +51,7 @@ public static class WorkloadParser
     private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind, out EquatableArray<string> inapplicable)
     {
         var name = workloadAttribute.ConstructorArguments.Length > 0 ? AsString(workloadAttribute.ConstructorArguments[0]) : null;
-        var model = new WorkloadModel(
-            kind,
-            name ?? string.Empty,
-            null,
-            false,
-            EquatableArray<KeyValue>.Empty,
-            EquatableArray<KeyValue>.Empty,
-            null,
-            new WorkerModel(null, null, null),
-            null,
-            kind == WorkloadKind.Function
-                ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, null)
-                : null,
-            displayName);
+        var model = WorkloadModel.Empty(kind, name ?? string.Empty, displayName);
         model = ReadArguments(model, null, workloadAttribute);
 
         var otherKind = kind == WorkloadKind.Pipeline ? "FunctionAttribute" : "PipelineAttribute";

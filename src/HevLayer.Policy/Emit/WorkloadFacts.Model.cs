@@ -62,18 +62,10 @@ public sealed partial class WorkloadFacts
     /// <summary>The workload these facts describe; <see cref="ManifestWriter.Write"/> renders it as the manifest the facts came from.</summary>
     public WorkloadModel ToModel()
     {
-        var model = new WorkloadModel(
-            Function ? WorkloadKind.Function : WorkloadKind.Pipeline,
-            string.Empty,
-            null,
-            false,
-            EquatableArray<KeyValue>.Empty,
-            EquatableArray<KeyValue>.Empty,
-            new ScalingModel(null, ScalingMode.Autoscale, 0, null),
-            new WorkerModel(null, null, null),
-            null,
-            Function ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, null) : null,
-            SourceType);
+        var model = WorkloadModel.Empty(Function ? WorkloadKind.Function : WorkloadKind.Pipeline, string.Empty, SourceType) with
+        {
+            Scaling = new ScalingModel(null, ScalingMode.Autoscale, 0, null),
+        };
         foreach (var field in WorkloadFields.All)
         {
             if (field.Slot is not { } slot || field.Set is null)

@@ -161,20 +161,13 @@ public static class WorkloadManifestReader
             Walk(root, string.Empty);
 
             // Every field the table can set, read in the shape the table gives it.
-            var model = new WorkloadModel(
-                kind,
-                string.Empty,
-                null,
-                false,
-                EquatableArray<KeyValue>.Empty,
-                EquatableArray<KeyValue>.Empty,
-                values.ContainsKey("spec.scaling") ? new ScalingModel(null, ScalingMode.Autoscale, 0, null) : null,
-                new WorkerModel(null, null, null),
-                values.ContainsKey("spec.retry") ? new RetryModel(null, null, null) : null,
-                kind == WorkloadKind.Function
-                    ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, values.ContainsKey("spec.schedule") ? new ScheduleModel(null, null, null, null) : null)
-                    : null,
-                path);
+            var model = WorkloadModel.Empty(kind, string.Empty, path);
+            model = model with
+            {
+                Scaling = values.ContainsKey("spec.scaling") ? new ScalingModel(null, ScalingMode.Autoscale, 0, null) : null,
+                Retry = values.ContainsKey("spec.retry") ? new RetryModel(null, null, null) : null,
+                Function = model.Function is { } function && values.ContainsKey("spec.schedule") ? function with { Schedule = new ScheduleModel(null, null, null, null) } : model.Function,
+            };
             foreach (var field in WorkloadFields.All)
             {
                 if (field.Set is null || !field.AppliesTo(kind) || (!values.ContainsKey(field.Path) && !pairs.ContainsKey(field.Path)))

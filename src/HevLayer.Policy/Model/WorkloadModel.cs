@@ -29,6 +29,26 @@ public sealed record WorkloadModel(
     FunctionModel? Function,
     string SourceType)
 {
+    /// <summary>
+    /// A workload of <paramref name="kind"/> with nothing set: no namespace, labels, annotations, scaling,
+    /// image, retry or Function fields. The parser, the facts and the YAML reader each start from it and set
+    /// what they read, field by field, through the table of workload fields.
+    /// </summary>
+    public static WorkloadModel Empty(WorkloadKind kind, string name, string sourceType) => new(
+        kind,
+        name,
+        null,
+        false,
+        EquatableArray<KeyValue>.Empty,
+        EquatableArray<KeyValue>.Empty,
+        null,
+        new WorkerModel(null, null, null),
+        null,
+        kind == WorkloadKind.Function
+            ? new FunctionModel(FunctionTriggers.None, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty, null)
+            : null,
+        sourceType);
+
     /// <summary>Fills what the workload left unset from the project's defaults.</summary>
     public WorkloadModel WithDefaults(ProjectDefaults defaults) => this with
     {
