@@ -16,6 +16,9 @@ namespace HevLayer.Generators.Parsing;
 /// </summary>
 public static class WorkloadParser
 {
+    [System.ThreadStatic]
+    private static object?[]? scratch;
+
     /// <summary>The generator's entry point for one class carrying <c>[Pipeline]</c> or <c>[Function]</c>.</summary>
     public static WorkloadDeclaration? Parse(GeneratorAttributeSyntaxContext context, WorkloadKind kind, CancellationToken cancellationToken)
     {
@@ -51,14 +54,20 @@ public static class WorkloadParser
     private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind, out EquatableArray<string> inapplicable)
     {
         var name = workloadAttribute.ConstructorArguments.Length > 0 ? AsString(workloadAttribute.ConstructorArguments[0]) : null;
-        var model = WorkloadModel.Empty(kind, name ?? string.Empty, displayName);
-        model = ReadArguments(model, null, workloadAttribute);
+
+        // One value per row of the table of workload fields; the model is built once at the end. The array is
+        // this thread's scratch: the transform runs for every class on every compilation, and Compose copies out.
+        var values = scratch ??= new object?[WorkloadFields.All.Count];
+        System.Array.Clear(values, 0, values.Length);
+        ReadArguments(values, null, workloadAttribute);
 
         var otherKind = kind == WorkloadKind.Pipeline ? "FunctionAttribute" : "PipelineAttribute";
         hasConflictingKind = false;
+        bool hasScaling = false, hasRetry = false, hasSchedule = false;
         List<string>? notApplying = null;
-        Dictionary<WorkloadField, List<KeyValue>>? pairs = null;
         List<TolerationModel>? tolerations = null;
+        WorkloadField? tolerationField = null;
+        List<WorkloadField>? pairFields = null;
 
         foreach (var attribute in type.GetAttributes())
         {
@@ -74,86 +83,80 @@ public static class WorkloadParser
                 continue;
             }
 
-            if (!attributeName.EndsWith("Attribute", System.StringComparison.Ordinal))
+            if (!WorkloadFields.SetsFields(attributeName))
             {
                 continue;
             }
 
-            var shortName = attributeName.Substring(0, attributeName.Length - "Attribute".Length);
-            if (WorkloadFields.ForArgument(shortName, null) is { } repeated)
+            if (WorkloadFields.ForAttributeClass(attributeName, null) is { } repeated)
             {
                 // Only Functions have the index selector (as only they have spec.schedule); it is reported, not dropped in silence.
                 if (!repeated.AppliesTo(kind))
                 {
-                    Add(ref notApplying, shortName);
+                    Add(ref notApplying, repeated.Target!.Value.Attribute!);
                 }
                 else if (repeated.Shape == FieldShape.TextMap)
                 {
-                    AddPair(ref pairs, repeated, attribute);
+                    if (AddPair(values, repeated, attribute))
+                    {
+                        (pairFields ??= new List<WorkloadField>()).Add(repeated);
+                    }
                 }
                 else
                 {
+                    tolerationField = repeated;
                     (tolerations ??= new List<TolerationModel>()).Add(ReadToleration(attribute));
                 }
 
                 continue;
             }
 
-            if (System.Array.IndexOf(WorkloadFields.PartAttributes, shortName) < 0)
+            var block = BlockOf(attributeName);
+            if (!block.AppliesTo(kind))
             {
-                continue;
-            }
-
-            if (WorkloadFields.Find(WorkloadFields.PathOf(WorkloadTarget.On(shortName))) is { } block && !block.AppliesTo(kind))
-            {
-                Add(ref notApplying, shortName);
+                Add(ref notApplying, block.Target!.Value.Attribute!);
                 continue;
             }
 
             // The attribute's block exists once the attribute is written, even with no argument.
-            model = shortName switch
-            {
-                "Scaling" => model with { Scaling = model.Scaling ?? new ScalingModel(null, ScalingMode.Autoscale, 0, null) },
-                "Retry" => model with { Retry = model.Retry ?? new RetryModel(null, null, null) },
-                "Schedule" when model.Function is { } function => model with { Function = function with { Schedule = function.Schedule ?? new ScheduleModel(null, null, null, null) } },
-                _ => model,
-            };
-            model = ReadArguments(model, shortName, attribute);
+            hasScaling |= block.Path == "spec.scaling";
+            hasRetry |= block.Path == "spec.retry";
+            hasSchedule |= block.Path == "spec.schedule";
+            ReadArguments(values, attributeName, attribute);
         }
 
-        if (pairs is not null)
+        if (pairFields is not null)
         {
-            foreach (var pair in pairs)
+            // The pairs were gathered in lists, in declaration order.
+            foreach (var field in pairFields)
             {
-                model = pair.Key.Set!(model, new EquatableArray<KeyValue>(pair.Value.ToArray()));
+                values[field.Index] = new EquatableArray<KeyValue>(((List<KeyValue>)values[field.Index]!).ToArray());
             }
         }
 
         if (tolerations is not null)
         {
-            model = model with { Worker = model.Worker with { Tolerations = new EquatableArray<TolerationModel>(tolerations.ToArray()) } };
+            values[tolerationField!.Index] = new EquatableArray<TolerationModel>(tolerations.ToArray());
         }
 
         inapplicable = notApplying is null ? EquatableArray<string>.Empty : new EquatableArray<string>(notApplying.ToArray());
-        return model;
+        return WorkloadFields.Compose(kind, name ?? string.Empty, displayName, values, hasScaling, hasRetry, hasSchedule);
     }
 
     /// <summary>
-    /// Sets the fields that <paramref name="attribute"/>'s named arguments give, through the table of workload
-    /// fields. A name given twice is a compiler error (CS0643); the first one counts.
+    /// Reads the values that <paramref name="attribute"/>'s named arguments give into their rows of the table
+    /// of workload fields. A name given twice is a compiler error (CS0643); the first one counts.
     /// </summary>
-    private static WorkloadModel ReadArguments(WorkloadModel model, string? attributeName, AttributeData attribute)
+    private static void ReadArguments(object?[] values, string? attributeName, AttributeData attribute)
     {
-        List<string>? seen = null;
         foreach (var arg in attribute.NamedArguments)
         {
-            if (WorkloadFields.ForArgument(attributeName, arg.Key) is not { Set: { } set } field || (seen?.Contains(arg.Key) ?? false))
+            if (WorkloadFields.ForAttributeClass(attributeName, arg.Key) is not { Get: not null } field || values[field.Index] is not null)
             {
                 continue;
             }
 
-            (seen ??= new List<string>()).Add(arg.Key);
-            object? value = field.Shape switch
+            values[field.Index] = field.Shape switch
             {
                 FieldShape.Text when field.Choices.Count > 0 => (ScalingMode)(AsInt(arg.Value) ?? 0),
                 FieldShape.Text => AsString(arg.Value),
@@ -163,10 +166,7 @@ public static class WorkloadParser
                 FieldShape.TextList => AsStrings(arg.Value),
                 _ => null,
             };
-            model = set(model, value);
         }
-
-        return model;
     }
 
     /// <summary>A <c>[Toleration]</c>: the key and value by position or name, the rest by name; an unset field is empty, as Kubernetes spells it.</summary>
@@ -196,6 +196,26 @@ public static class WorkloadParser
         }
 
         return new TolerationModel(key, op, value, effect, seconds);
+    }
+
+    /// <summary>The mapping row of each block attribute, by class name (<c>ScalingAttribute</c>: <c>spec.scaling</c>): the parent of its arguments' rows.</summary>
+    private static readonly Dictionary<string, WorkloadField> Blocks = IndexBlocks();
+
+    private static WorkloadField BlockOf(string attributeClass) =>
+        Blocks.TryGetValue(attributeClass, out var block) ? block : throw new System.InvalidOperationException(attributeClass + " sets workload fields but has no block row.");
+
+    private static Dictionary<string, WorkloadField> IndexBlocks()
+    {
+        var blocks = new Dictionary<string, WorkloadField>(System.StringComparer.Ordinal);
+        foreach (var field in WorkloadFields.All)
+        {
+            if (field.Shape == FieldShape.Mapping && field.Target is { Kind: TargetKind.Attribute, Argument: null, Attribute: { } attribute } && !blocks.ContainsKey(attribute + "Attribute"))
+            {
+                blocks.Add(attribute + "Attribute", field);
+            }
+        }
+
+        return blocks;
     }
 
     private static void Add(ref List<string>? names, string name)
@@ -259,19 +279,23 @@ public static class WorkloadParser
     }
 
     /// <summary>Appends a key-value pair ([Label], [Annotation], [NodeSelector], [IndexSelector]) to its field's list, in declaration order.</summary>
-    private static void AddPair(ref Dictionary<WorkloadField, List<KeyValue>>? pairs, WorkloadField field, AttributeData attribute)
+    /// <returns>True when this is the field's first pair (its list was made here).</returns>
+    private static bool AddPair(object?[] values, WorkloadField field, AttributeData attribute)
     {
         var args = attribute.ConstructorArguments;
-        if (args.Length == 2 && AsString(args[0]) is { } key)
+        if (args.Length != 2 || AsString(args[0]) is not { } key)
         {
-            pairs ??= new Dictionary<WorkloadField, List<KeyValue>>();
-            if (!pairs.TryGetValue(field, out var list))
-            {
-                pairs[field] = list = new List<KeyValue>();
-            }
-
-            list.Add(new KeyValue(key, AsString(args[1]) ?? string.Empty));
+            return false;
         }
+
+        var first = values[field.Index] is not List<KeyValue>;
+        if (first)
+        {
+            values[field.Index] = new List<KeyValue>();
+        }
+
+        ((List<KeyValue>)values[field.Index]!).Add(new KeyValue(key, AsString(args[1]) ?? string.Empty));
+        return first;
     }
 
     private static T? Named<T>(AttributeData attribute, string name, System.Func<TypedConstant, T?> read)

@@ -62,18 +62,15 @@ public sealed partial class WorkloadFacts
     /// <summary>The workload these facts describe; <see cref="ManifestWriter.Write"/> renders it as the manifest the facts came from.</summary>
     public WorkloadModel ToModel()
     {
-        var model = WorkloadModel.Empty(Function ? WorkloadKind.Function : WorkloadKind.Pipeline, string.Empty, SourceType) with
-        {
-            Scaling = new ScalingModel(null, ScalingMode.Autoscale, 0, null),
-        };
+        var values = new object?[WorkloadFields.All.Count];
         foreach (var field in WorkloadFields.All)
         {
-            if (field.Slot is not { } slot || field.Set is null)
+            if (field.Slot is not { } slot || field.Get is null)
             {
                 continue;
             }
 
-            object? value = slot switch
+            values[field.Index] = slot switch
             {
                 FactSlot.Mode => (ScalingMode)Number(slot),
                 FactSlot.Triggers => (FunctionTriggers)Number(slot),
@@ -87,15 +84,17 @@ public sealed partial class WorkloadFacts
                     _ => Tolerations(Texts(slot)),
                 },
             };
-
-            // An unset optional stays unset: its block (retry, schedule) exists only when something in it is set.
-            if (value is not null)
-            {
-                model = field.Set(model, value);
-            }
         }
 
-        return model;
+        // A block (retry, schedule) exists only when something in it is set; scaling always has a pool.
+        return WorkloadFields.Compose(
+            Function ? WorkloadKind.Function : WorkloadKind.Pipeline,
+            Name,
+            SourceType,
+            values,
+            hasScaling: true,
+            hasRetry: Any(FactSlot.MaxAttempts, FactSlot.InitialBackoffSeconds, FactSlot.MaxBackoffSeconds),
+            hasSchedule: Any(FactSlot.DiscoveryIntervalSeconds, FactSlot.LeaseSeconds, FactSlot.MaxInFlightBatches, FactSlot.MaxConcurrentScans));
     }
 
     private static string[] Pairs(IEnumerable<KeyValuePair<string, string>> pairs)

@@ -55,6 +55,9 @@ public sealed class WorkloadField
         Target = target;
     }
 
+    /// <summary>The row's position in <see cref="WorkloadFields.All"/>.</summary>
+    public int Index { get; internal set; }
+
     /// <summary>The dotted YAML path, for example <c>spec.scaling.replicas.max</c>; the fields of a list's items are under the list's path.</summary>
     public string Path { get; }
 
@@ -310,26 +313,83 @@ public static class WorkloadFields
     /// argument to get its list or map. Null when no field has that argument.
     /// </summary>
     public static WorkloadField? ForArgument(string? attribute, string? argument) =>
-        ByArgument.TryGetValue((attribute ?? string.Empty) + "/" + (argument ?? string.Empty), out var field) ? field : null;
+        ForAttributeClass(attribute is null ? null : attribute + "Attribute", argument);
 
-    private static readonly Dictionary<string, WorkloadField> ByArgument = IndexArguments();
+    /// <summary>
+    /// <see cref="ForArgument"/> by the attribute class's metadata name (<c>ScalingAttribute</c>; null for
+    /// [Pipeline]/[Function]), which the generator has without building a string.
+    /// </summary>
+    public static WorkloadField? ForAttributeClass(string? attributeClass, string? argument) =>
+        ByArgument.TryGetValue(attributeClass ?? string.Empty, out var arguments) && arguments.TryGetValue(argument ?? string.Empty, out var field) ? field : null;
 
-    private static Dictionary<string, WorkloadField> IndexArguments()
+    /// <summary>True when <paramref name="attributeClass"/> (a metadata name such as <c>ScalingAttribute</c>) sets workload fields.</summary>
+    public static bool SetsFields(string attributeClass) => ByArgument.ContainsKey(attributeClass);
+
+    // Attribute short name ("" for [Pipeline]/[Function]) -> argument ("" for a repeatable attribute's list or map) -> field.
+    // Two levels, so that a look-up per attribute argument in the generator's transform allocates nothing.
+    private static readonly Dictionary<string, Dictionary<string, WorkloadField>> ByArgument = IndexArguments();
+
+    private static Dictionary<string, Dictionary<string, WorkloadField>> IndexArguments()
     {
-        var index = new Dictionary<string, WorkloadField>(StringComparer.Ordinal);
+        var index = new Dictionary<string, Dictionary<string, WorkloadField>>(StringComparer.Ordinal);
         foreach (var field in All)
         {
             if (field.Target is { } t && t.Kind is TargetKind.Attribute or TargetKind.Workload && (t.Argument is not null || field.Shape is FieldShape.TextMap or FieldShape.MappingList))
             {
-                var key = (t.Kind == TargetKind.Workload ? string.Empty : t.Attribute) + "/" + (field.Shape is FieldShape.TextMap or FieldShape.MappingList ? string.Empty : t.Argument);
-                if (!index.ContainsKey(key))
+                var attribute = t.Kind == TargetKind.Workload ? string.Empty : t.Attribute! + "Attribute";
+                if (!index.TryGetValue(attribute, out var arguments))
                 {
-                    index.Add(key, field);
+                    index[attribute] = arguments = new Dictionary<string, WorkloadField>(StringComparer.Ordinal);
+                }
+
+                var argument = field.Shape is FieldShape.TextMap or FieldShape.MappingList ? string.Empty : t.Argument!;
+                if (!arguments.ContainsKey(argument))
+                {
+                    arguments.Add(argument, field);
                 }
             }
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// The workload that <paramref name="values"/> (one per row, by <see cref="WorkloadField.Index"/>, in the
+    /// type <see cref="WorkloadField.Get"/> returns; null when not given) describe, built in one go: the
+    /// generator's transform reads every class on every compilation, and setting rows one by one would copy
+    /// the records once per argument. The blocks exist when their attribute is written, even with no argument.
+    /// A test (<c>FieldTableTests</c>) holds this to the rows' <see cref="WorkloadField.Set"/>.
+    /// </summary>
+    public static WorkloadModel Compose(WorkloadKind kind, string name, string sourceType, object?[] values, bool hasScaling, bool hasRetry, bool hasSchedule)
+    {
+        var function = kind == WorkloadKind.Function
+            ? new FunctionModel(
+                values[Slots.Triggers] is FunctionTriggers triggers ? triggers : FunctionTriggers.None,
+                Texts(values[Slots.TargetNamespaces]),
+                Texts(values[Slots.Inputs]),
+                values[Slots.Version] as string,
+                Texts(values[Slots.Filter]),
+                hasSchedule ? new ScheduleModel(values[Slots.DiscoveryIntervalSeconds] as int?, values[Slots.LeaseSeconds] as int?, values[Slots.MaxInFlightBatches] as int?, values[Slots.MaxConcurrentScans] as int?) : null,
+                Pairs(values[Slots.IndexSelector]))
+            : null;
+        return new WorkloadModel(
+            kind,
+            name,
+            values[Slots.Namespace] as string,
+            values[Slots.Paused] is true,
+            Pairs(values[Slots.Labels]),
+            Pairs(values[Slots.Annotations]),
+            hasScaling ? new ScalingModel(values[Slots.Pool] as string, values[Slots.Mode] is ScalingMode mode ? mode : ScalingMode.Autoscale, values[Slots.MinReplicas] as int? ?? 0, values[Slots.MaxReplicas] as int?) : null,
+            new WorkerModel(
+                values[Slots.Image] as string,
+                values[Slots.BatchSize] as int?,
+                values[Slots.TimeoutSeconds] as int?,
+                Pairs(values[Slots.NodeSelector]),
+                values[Slots.Tolerations] is EquatableArray<TolerationModel> tolerations ? tolerations : EquatableArray<TolerationModel>.Empty,
+                values[Slots.ServiceAccountName] as string),
+            hasRetry ? new RetryModel(values[Slots.MaxAttempts] as int?, values[Slots.InitialBackoffSeconds] as int?, values[Slots.MaxBackoffSeconds] as int?) : null,
+            function,
+            sourceType);
     }
 
     /// <summary>The field at <paramref name="path"/>, or null when the product does not know it.</summary>
@@ -438,11 +498,44 @@ public static class WorkloadFields
     private static Dictionary<string, WorkloadField> Index()
     {
         var index = new Dictionary<string, WorkloadField>(StringComparer.Ordinal);
-        foreach (var field in All)
+        for (var i = 0; i < All.Count; i++)
         {
-            index.Add(field.Path, field);
+            All[i].Index = i;
+            index.Add(All[i].Path, All[i]);
         }
 
         return index;
+    }
+
+    /// <summary>The rows <see cref="Compose"/> reads, by index.</summary>
+    private static class Slots
+    {
+        public static readonly int Namespace = Find("metadata.namespace")!.Index;
+        public static readonly int Labels = Find("metadata.labels")!.Index;
+        public static readonly int Annotations = Find("metadata.annotations")!.Index;
+        public static readonly int Paused = Find("spec.paused")!.Index;
+        public static readonly int TargetNamespaces = Find("spec.targetNamespaces")!.Index;
+        public static readonly int IndexSelector = Find("spec.indexSelector.matchLabels")!.Index;
+        public static readonly int Triggers = Find("spec.triggers")!.Index;
+        public static readonly int Inputs = Find("spec.inputs")!.Index;
+        public static readonly int Version = Find("spec.version")!.Index;
+        public static readonly int Filter = Find("spec.filter")!.Index;
+        public static readonly int Image = Find("spec.worker.image")!.Index;
+        public static readonly int BatchSize = Find("spec.worker.batchSize")!.Index;
+        public static readonly int TimeoutSeconds = Find("spec.worker.timeoutSeconds")!.Index;
+        public static readonly int NodeSelector = Find("spec.worker.podSpec.nodeSelector")!.Index;
+        public static readonly int Tolerations = Find("spec.worker.podSpec.tolerations")!.Index;
+        public static readonly int ServiceAccountName = Find("spec.worker.podSpec.serviceAccountName")!.Index;
+        public static readonly int DiscoveryIntervalSeconds = Find("spec.schedule.discoveryIntervalSeconds")!.Index;
+        public static readonly int LeaseSeconds = Find("spec.schedule.leaseSeconds")!.Index;
+        public static readonly int MaxInFlightBatches = Find("spec.schedule.maxInFlightBatches")!.Index;
+        public static readonly int MaxConcurrentScans = Find("spec.schedule.maxConcurrentScans")!.Index;
+        public static readonly int MaxAttempts = Find("spec.retry.maxAttempts")!.Index;
+        public static readonly int InitialBackoffSeconds = Find("spec.retry.initialBackoffSeconds")!.Index;
+        public static readonly int MaxBackoffSeconds = Find("spec.retry.maxBackoffSeconds")!.Index;
+        public static readonly int Pool = Find("spec.scaling.pool")!.Index;
+        public static readonly int Mode = Find("spec.scaling.mode")!.Index;
+        public static readonly int MinReplicas = Find("spec.scaling.replicas.min")!.Index;
+        public static readonly int MaxReplicas = Find("spec.scaling.replicas.max")!.Index;
     }
 }
