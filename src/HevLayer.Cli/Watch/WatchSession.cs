@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -13,15 +12,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace HevLayer.Cli.Watch;
-
-/// <summary>What one pass did, for the console line.</summary>
-/// <param name="Written">Files created or rewritten (kustomization.yaml included).</param>
-/// <param name="Deleted">Manifests removed.</param>
-/// <param name="Workloads">Manifests in the folder after the pass.</param>
-/// <param name="Shown">The diagnostics the pass reports, in file and position order.</param>
-/// <param name="Blocked">True when errors kept the folder as it was.</param>
-/// <param name="Steps">Where the pass's time went, step by step, in milliseconds (printed with --timings).</param>
-internal sealed record PassResult(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Workloads, IReadOnlyList<Diagnostic> Shown, bool Blocked, IReadOnlyList<(string Step, double Milliseconds)> Steps);
 
 /// <summary>
 /// One project's compilation and generator driver, kept warm between saves.
@@ -52,13 +42,12 @@ internal sealed class WatchSession
     private readonly CSharpCompilation template;
     private readonly Dictionary<string, SyntaxTree> trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceIndex> index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FileText> additionalFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AdditionalFileText> additionalFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RenderedManifest> manifests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Diagnostic>> errors = new(StringComparer.Ordinal);
     private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
     private readonly ManifestFolder folder;
-    private readonly List<(string Step, double Milliseconds)> steps = new();
-    private readonly Stopwatch stepClock = new();
+    private readonly PassClock clock = new();
     private CSharpCompilation compilation;
     private GeneratorDriver driver;
 
@@ -81,7 +70,7 @@ internal sealed class WatchSession
 
         foreach (var file in arguments.AdditionalFiles)
         {
-            additionalFiles[file.Path] = new FileText(file.Path);
+            additionalFiles[file.Path] = new AdditionalFileText(file.Path);
         }
 
         driver = NewDriver(generators);
@@ -162,10 +151,10 @@ internal sealed class WatchSession
     /// </summary>
     public PassResult Full(CancellationToken cancellationToken)
     {
-        Start();
+        clock.Start();
         var (newDriver, output, generatorDiagnostics, found) = Generate(cancellationToken);
         var all = WithAnalyzers(output).GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
-        Step("check the whole project");
+        clock.Step("check the whole project");
         Commit(newDriver, found);
         errors.Clear();
         toCheck.Clear();
@@ -177,7 +166,7 @@ internal sealed class WatchSession
     /// <summary>A save: the files at <paramref name="changedSources"/> and <paramref name="changedAdditionalFiles"/> were written.</summary>
     public PassResult? Saved(IReadOnlyCollection<string> changedSources, IReadOnlyCollection<string> changedAdditionalFiles, CancellationToken cancellationToken)
     {
-        Start();
+        clock.Start();
         var changed = new List<string>();
         var previous = new Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)>(StringComparer.Ordinal);
         var support = false;
@@ -213,7 +202,7 @@ internal sealed class WatchSession
         foreach (var path in changedAdditionalFiles)
         {
             var was = additionalFiles[path];
-            var now = new FileText(path);
+            var now = new AdditionalFileText(path);
             if (now.GetText(cancellationToken)?.ContentEquals(was.GetText(cancellationToken) ?? SourceText.From(string.Empty)) == true)
             {
                 continue;
@@ -224,7 +213,7 @@ internal sealed class WatchSession
             additionalChanged = true;
         }
 
-        Step("read and parse");
+        clock.Step("read and parse");
         if (additionalChanged)
         {
             // InfraRules or a hand-written manifest: every workload may be affected.
@@ -233,7 +222,7 @@ internal sealed class WatchSession
 
         if (changed.Count == 0)
         {
-            stepClock.Stop();
+            clock.Stop();
             return null;
         }
 
@@ -253,7 +242,7 @@ internal sealed class WatchSession
             return null;
         }
 
-        Start();
+        clock.Start();
         var files = toCheck.ToList();
         var result = Thorough(files, cancellationToken);
         toCheck.Clear();
@@ -292,7 +281,7 @@ internal sealed class WatchSession
         var small = template.AddSyntaxTrees(trees.Where(t => included.Contains(t.Key)).Select(t => t.Value).Concat(reduced.Values));
         var smallDriver = NewDriver(ImmutableArray.Create(hevLayer))
             .RunGeneratorsAndUpdateCompilation(small, out var output, out var generatorDiagnostics, cancellationToken);
-        Step("run the HEVL generator on the saved workloads");
+        clock.Step("run the HEVL generator on the saved workloads");
 
         var found = new List<Diagnostic>(generatorDiagnostics);
         var withAnalyzers = WithAnalyzers(output);
@@ -319,7 +308,7 @@ internal sealed class WatchSession
             found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
-        Step("check the saved files");
+        clock.Step("check the saved files");
         var fresh = smallDriver.GetRunResult().GeneratedTrees
             .SelectMany(t => GeneratedFacts.Read(t, () => output, cancellationToken))
             .Where(m => declared.Contains(m.Workload.SourceType))
@@ -334,7 +323,7 @@ internal sealed class WatchSession
             manifests[manifest.Workload.SourceType] = manifest;
         }
 
-        Step("read the saved workloads' facts");
+        clock.Step("read the saved workloads' facts");
         foreach (var path in changed)
         {
             errors.Remove(path);
@@ -362,7 +351,7 @@ internal sealed class WatchSession
             found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
-        Step("check the saved files in the whole project");
+        clock.Step("check the saved files in the whole project");
 
         // Nothing above changed the session: a check cancelled by the next save leaves it as it was.
         Commit(newDriver, facts);
@@ -398,21 +387,6 @@ internal sealed class WatchSession
         return (TextSpan.FromBounds(prefix, a.Length - suffix), TextSpan.FromBounds(prefix, b.Length - suffix));
     }
 
-    private void Start()
-    {
-        if (!stepClock.IsRunning)
-        {
-            steps.Clear();
-            stepClock.Restart();
-        }
-    }
-
-    private void Step(string name)
-    {
-        steps.Add((name, stepClock.Elapsed.TotalMilliseconds));
-        stepClock.Restart();
-    }
-
     private static SyntaxTree Parse(string path, CSharpCommandLineArguments arguments, CancellationToken cancellationToken) =>
         CSharpSyntaxTree.ParseText(Read(path, arguments), arguments.ParseOptions, path, cancellationToken);
 
@@ -437,7 +411,7 @@ internal sealed class WatchSession
     private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<RenderedManifest> Manifests) Generate(CancellationToken cancellationToken)
     {
         var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
-        Step("run every generator on the whole project");
+        clock.Step("run every generator on the whole project");
         var found = new List<RenderedManifest>();
         foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
         {
@@ -447,7 +421,7 @@ internal sealed class WatchSession
             }
         }
 
-        Step("read the facts");
+        clock.Step("read the facts");
         return (next, output, diagnostics, found);
     }
 
@@ -508,45 +482,13 @@ internal sealed class WatchSession
     {
         if (errors.Count > 0 || !inputs.EmitManifests)
         {
-            stepClock.Stop();
-            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), manifests.Count, shown, Blocked: errors.Count > 0, steps.ToList());
+            clock.Stop();
+            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), manifests.Count, shown, Blocked: errors.Count > 0, clock.Steps);
         }
 
         var result = folder.Write(manifests.Values.ToList());
-        Step("write");
-        stepClock.Stop();
-        return new PassResult(result.Changed, result.Deleted, result.Manifests.Count, shown, Blocked: false, steps.ToList());
-    }
-
-    /// <summary>An AdditionalFile as the compiler reads it: once, when asked.</summary>
-    private sealed class FileText : AdditionalText
-    {
-        private SourceText? text;
-        private bool read;
-
-        public FileText(string path) => Path = path;
-
-        public override string Path { get; }
-
-        public override SourceText? GetText(CancellationToken cancellationToken = default)
-        {
-            if (!read)
-            {
-                try
-                {
-                    using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                    text = SourceText.From(stream);
-                }
-                catch (IOException)
-                {
-                    // A missing AdditionalFile: the analyzers see no text, as in the build.
-                    text = null;
-                }
-
-                read = true;
-            }
-
-            return text;
-        }
+        clock.Step("write");
+        clock.Stop();
+        return new PassResult(result.Changed, result.Deleted, result.Manifests.Count, shown, Blocked: false, clock.Steps);
     }
 }
