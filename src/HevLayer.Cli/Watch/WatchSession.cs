@@ -43,10 +43,9 @@ internal sealed class WatchSession
     private readonly Dictionary<string, SyntaxTree> trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceIndex> index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AdditionalFileText> additionalFiles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RenderedManifest> manifests = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Diagnostic>> errors = new(StringComparer.Ordinal);
+    private readonly ProjectErrors errors = new();
+    private readonly WorkloadManifests manifests;
     private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
-    private readonly ManifestFolder folder;
     private readonly PassClock clock = new();
     private CSharpCompilation compilation;
     private GeneratorDriver driver;
@@ -58,7 +57,7 @@ internal sealed class WatchSession
         this.options = options;
         this.analyzers = analyzers;
         this.compilation = compilation;
-        this.folder = folder;
+        manifests = new WorkloadManifests(folder, inputs.EmitManifests);
         LoadWarnings = loadWarnings;
         template = compilation.RemoveAllSyntaxTrees();
         hevLayer = generators.FirstOrDefault(IsHevLayer);
@@ -92,7 +91,7 @@ internal sealed class WatchSession
     public IEnumerable<string> ConfigFiles => arguments.AnalyzerConfigPaths;
 
     /// <summary>The manifests folder (its writer remembers what it wrote).</summary>
-    public ManifestFolder Folder => folder;
+    public ManifestFolder Folder => manifests.Folder;
 
     /// <summary>True when saved files wait for the whole-project check.</summary>
     public bool CheckPending => toCheck.Count > 0;
@@ -158,9 +157,7 @@ internal sealed class WatchSession
         Commit(newDriver, found);
         errors.Clear();
         toCheck.Clear();
-        var shown = Shown(generatorDiagnostics.Concat(all));
-        Record(shown);
-        return Write(shown);
+        return Report(generatorDiagnostics.Concat(all));
     }
 
     /// <summary>A save: the files at <paramref name="changedSources"/> and <paramref name="changedAdditionalFiles"/> were written.</summary>
@@ -313,25 +310,14 @@ internal sealed class WatchSession
             .SelectMany(t => GeneratedFacts.Read(t, () => output, cancellationToken))
             .Where(m => declared.Contains(m.Workload.SourceType))
             .ToList();
-        foreach (var gone in before.Concat(declared))
-        {
-            manifests.Remove(gone);
-        }
-
-        foreach (var manifest in fresh)
-        {
-            manifests[manifest.Workload.SourceType] = manifest;
-        }
-
+        manifests.Replace(before.Concat(declared), fresh);
         clock.Step("read the saved workloads' facts");
         foreach (var path in changed)
         {
-            errors.Remove(path);
+            errors.Forget(path);
         }
 
-        var shown = Shown(found);
-        Record(shown);
-        return Write(shown);
+        return Report(found);
     }
 
     /// <summary>The whole-project path for <paramref name="files"/>: the check, or a save the fast path cannot take.</summary>
@@ -342,7 +328,7 @@ internal sealed class WatchSession
         var found = new List<Diagnostic>(generatorDiagnostics);
 
         // Files whose errors were found earlier are checked again too, since this save may have fixed them.
-        var checkedFiles = files.Concat(errors.Keys.Where(trees.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
+        var checkedFiles = files.Concat(errors.Files.Where(trees.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var path in checkedFiles)
         {
             var tree = trees[path];
@@ -357,13 +343,11 @@ internal sealed class WatchSession
         Commit(newDriver, facts);
         foreach (var path in checkedFiles)
         {
-            errors.Remove(path);
+            errors.Forget(path);
         }
 
-        errors.Remove(string.Empty);
-        var shown = Shown(found);
-        Record(shown);
-        return Write(shown);
+        errors.Forget(string.Empty);
+        return Report(found);
     }
 
     /// <summary>The changed region of a text, in the old text's positions and in the new one's (common prefix and suffix removed).</summary>
@@ -428,11 +412,7 @@ internal sealed class WatchSession
     private void Commit(GeneratorDriver next, List<RenderedManifest> found)
     {
         driver = next;
-        manifests.Clear();
-        foreach (var manifest in found)
-        {
-            manifests[manifest.Workload.SourceType] = manifest;
-        }
+        manifests.ReplaceAll(found);
     }
 
     private GeneratorDriver NewDriver(ImmutableArray<ISourceGenerator> generators) =>
@@ -453,42 +433,11 @@ internal sealed class WatchSession
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false));
 
-    /// <summary>What a pass reports: every error, and the HEVL warnings and notes (the compiler's own warnings are the build's to show).</summary>
-    private static List<Diagnostic> Shown(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics
-            .Where(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (d.Id.StartsWith("HEVL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)))
-            .Distinct()
-            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.SourceSpan.Start)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
-
-    private void Record(IEnumerable<Diagnostic> shown)
+    /// <summary>Ends a pass: keeps its errors, and writes the folder unless an error anywhere says the build would fail.</summary>
+    private PassResult Report(IEnumerable<Diagnostic> found)
     {
-        foreach (var error in shown.Where(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            var path = error.Location.GetLineSpan().Path ?? string.Empty;
-            if (!errors.TryGetValue(path, out var list))
-            {
-                errors[path] = list = new List<Diagnostic>();
-            }
-
-            list.Add(error);
-        }
-    }
-
-    /// <summary>Writes the folder unless an error anywhere in the project says the build would fail.</summary>
-    private PassResult Write(List<Diagnostic> shown)
-    {
-        if (errors.Count > 0 || !inputs.EmitManifests)
-        {
-            clock.Stop();
-            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), manifests.Count, shown, Blocked: errors.Count > 0, clock.Steps);
-        }
-
-        var result = folder.Write(manifests.Values.ToList());
-        clock.Step("write");
-        clock.Stop();
-        return new PassResult(result.Changed, result.Deleted, result.Manifests.Count, shown, Blocked: false, clock.Steps);
+        var shown = ProjectErrors.Shown(found);
+        errors.Record(shown);
+        return manifests.Write(shown, errors, clock);
     }
 }
