@@ -39,39 +39,23 @@ internal sealed class WatchSession
     private readonly ConfigOptions options;
     private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
     private readonly ISourceGenerator? hevLayer;
-    private readonly CSharpCompilation template;
-    private readonly Dictionary<string, SyntaxTree> trees = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourceIndex> index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AdditionalFileText> additionalFiles = new(StringComparer.Ordinal);
+    private readonly ProjectSources sources;
     private readonly ProjectErrors errors = new();
     private readonly WorkloadManifests manifests;
     private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
     private readonly PassClock clock = new();
-    private CSharpCompilation compilation;
     private GeneratorDriver driver;
 
-    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ConfigOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<ISourceGenerator> generators, CSharpCompilation compilation, ManifestFolder folder, IReadOnlyList<string> loadWarnings, CancellationToken cancellationToken)
+    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ConfigOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<ISourceGenerator> generators, ProjectSources sources, ManifestFolder folder, IReadOnlyList<string> loadWarnings)
     {
         this.inputs = inputs;
         this.arguments = arguments;
         this.options = options;
         this.analyzers = analyzers;
-        this.compilation = compilation;
+        this.sources = sources;
         manifests = new WorkloadManifests(folder, inputs.EmitManifests);
         LoadWarnings = loadWarnings;
-        template = compilation.RemoveAllSyntaxTrees();
         hevLayer = generators.FirstOrDefault(IsHevLayer);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            trees[tree.FilePath] = tree;
-            index[tree.FilePath] = SourceIndex.Of(tree, cancellationToken);
-        }
-
-        foreach (var file in arguments.AdditionalFiles)
-        {
-            additionalFiles[file.Path] = new AdditionalFileText(file.Path);
-        }
-
         driver = NewDriver(generators);
     }
 
@@ -82,10 +66,10 @@ internal sealed class WatchSession
     public IReadOnlyList<string> LoadWarnings { get; }
 
     /// <summary>The source files, full paths.</summary>
-    public IEnumerable<string> SourceFiles => trees.Keys;
+    public IEnumerable<string> SourceFiles => sources.SourceFiles;
 
     /// <summary>The AdditionalFiles (InfraRules, hand-written manifests), full paths.</summary>
-    public IEnumerable<string> AdditionalFiles => additionalFiles.Keys;
+    public IEnumerable<string> AdditionalFiles => sources.AdditionalFiles;
 
     /// <summary>The .editorconfig and global config files, full paths.</summary>
     public IEnumerable<string> ConfigFiles => arguments.AnalyzerConfigPaths;
@@ -109,18 +93,7 @@ internal sealed class WatchSession
         var configs = arguments.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToList();
         var options = new ConfigOptions(AnalyzerConfigSet.Create(configs, out _));
 
-        var references = arguments.MetadataReferences
-            .Select(r => (MetadataReference)MetadataReference.CreateFromFile(Path.GetFullPath(r.Reference, inputs.ProjectDirectory), r.Properties))
-            .ToList();
-
-        var parsed = arguments.SourceFiles
-            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(f => Parse(f.Path, arguments, cancellationToken))
-            .ToList();
-
-        var compilationOptions = arguments.CompilationOptions.WithSyntaxTreeOptionsProvider(options.Severities);
-        var compilation = CSharpCompilation.Create(arguments.CompilationName, parsed, references, compilationOptions);
-
+        var sources = ProjectSources.Load(inputs, arguments, options, cancellationToken);
         var warnings = new List<string>();
         var generators = ImmutableArray.CreateBuilder<ISourceGenerator>();
         var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
@@ -140,7 +113,7 @@ internal sealed class WatchSession
 
         var folder = new ManifestFolder(inputs.ManifestsDirectory, inputs.ProjectName);
         folder.Remember();
-        return new WatchSession(inputs, arguments, options, analyzers.ToImmutable(), generators.ToImmutable(), compilation, folder, warnings, cancellationToken);
+        return new WatchSession(inputs, arguments, options, analyzers.ToImmutable(), generators.ToImmutable(), sources, folder, warnings);
     }
 
     /// <summary>
@@ -164,54 +137,15 @@ internal sealed class WatchSession
     public PassResult? Saved(IReadOnlyCollection<string> changedSources, IReadOnlyCollection<string> changedAdditionalFiles, CancellationToken cancellationToken)
     {
         clock.Start();
-        var changed = new List<string>();
-        var previous = new Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)>(StringComparer.Ordinal);
-        var support = false;
-        // Every file is read before anything changes, so a file that cannot be read leaves the session as it was.
-        var read = changedSources.Select(p => (Path: p, Text: Read(p, arguments))).ToList();
-        foreach (var (path, text) in read)
+        var (changed, previous, support) = sources.Save(changedSources, cancellationToken);
+        var replaced = sources.SaveAdditional(changedAdditionalFiles, cancellationToken);
+        foreach (var (was, now) in replaced)
         {
-            var old = trees[path];
-            var oldText = old.GetText(cancellationToken);
-            if (text.ContentEquals(oldText))
-            {
-                continue;
-            }
-
-            // The edit as a change to the old text, so that the parser reuses what it did not touch (a file of
-            // 1,000 classes is not parsed again); the same text as read, unless the encoding changed too.
-            var difference = Difference(oldText, text);
-            var tree = Equals(text.Encoding, oldText.Encoding)
-                ? old.WithChangedText(oldText.WithChanges(new TextChange(difference.Old, text.ToString(difference.New))))
-                : old.WithChangedText(text);
-            trees[path] = tree;
-            compilation = compilation.ReplaceSyntaxTree(old, tree);
-            previous[path] = (old, difference.Old, difference.New);
-            var was = index[path];
-            index[path] = SourceIndex.Of(tree, cancellationToken);
-
-            // A file with no workload (helpers), or with constants or enums, can change any workload's attributes.
-            support |= (!was.DeclaresWorkload && !index[path].DeclaresWorkload) || was.DeclaresConstants || index[path].DeclaresConstants;
-            changed.Add(path);
-        }
-
-        var additionalChanged = false;
-        foreach (var path in changedAdditionalFiles)
-        {
-            var was = additionalFiles[path];
-            var now = new AdditionalFileText(path);
-            if (now.GetText(cancellationToken)?.ContentEquals(was.GetText(cancellationToken) ?? SourceText.From(string.Empty)) == true)
-            {
-                continue;
-            }
-
-            additionalFiles[path] = now;
             driver = driver.ReplaceAdditionalText(was, now);
-            additionalChanged = true;
         }
 
         clock.Step("read and parse");
-        if (additionalChanged)
+        if (replaced.Count > 0)
         {
             // InfraRules or a hand-written manifest: every workload may be affected.
             return Full(cancellationToken);
@@ -254,28 +188,7 @@ internal sealed class WatchSession
             return null;
         }
 
-        // The edited types of each saved file (a file of 1,000 workloads is compiled with only the edited ones).
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        var before = new HashSet<string>(StringComparer.Ordinal);
-        var reduced = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
-        foreach (var path in changed)
-        {
-            var (old, oldSpan, newSpan) = previous[path];
-            before.UnionWith(SourceIndex.Touched(old, oldSpan, cancellationToken));
-            declared.UnionWith(SourceIndex.Touched(trees[path], newSpan, cancellationToken));
-            reduced[path] = SourceIndex.WithOnly(trees[path], declared, cancellationToken);
-        }
-
-        var included = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, entry) in index)
-        {
-            if (!reduced.ContainsKey(path) && (!entry.DeclaresWorkload || entry.Types.Any(declared.Contains)))
-            {
-                included.Add(path);
-            }
-        }
-
-        var small = template.AddSyntaxTrees(trees.Where(t => included.Contains(t.Key)).Select(t => t.Value).Concat(reduced.Values));
+        var (declared, before, reduced, small) = sources.SavedWorkloads(changed, previous, cancellationToken);
         var smallDriver = NewDriver(ImmutableArray.Create(hevLayer))
             .RunGeneratorsAndUpdateCompilation(small, out var output, out var generatorDiagnostics, cancellationToken);
         clock.Step("run the HEVL generator on the saved workloads");
@@ -284,7 +197,7 @@ internal sealed class WatchSession
         var withAnalyzers = WithAnalyzers(output);
         foreach (var path in changed)
         {
-            found.AddRange(trees[path].GetDiagnostics(cancellationToken));
+            found.AddRange(sources.Tree(path).GetDiagnostics(cancellationToken));
 
             // Of the compiler's findings in the small compilation, only those in the workloads' attributes are the save's own.
             var tree = reduced[path];
@@ -328,11 +241,10 @@ internal sealed class WatchSession
         var found = new List<Diagnostic>(generatorDiagnostics);
 
         // Files whose errors were found earlier are checked again too, since this save may have fixed them.
-        var checkedFiles = files.Concat(errors.Files.Where(trees.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
+        var checkedFiles = files.Concat(errors.Files.Where(sources.Contains)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var path in checkedFiles)
         {
-            var tree = trees[path];
-            var model = output.GetSemanticModel(tree);
+            var model = output.GetSemanticModel(sources.Tree(path));
             found.AddRange(model.GetDiagnostics(null, cancellationToken));
             found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
@@ -350,51 +262,10 @@ internal sealed class WatchSession
         return Report(found);
     }
 
-    /// <summary>The changed region of a text, in the old text's positions and in the new one's (common prefix and suffix removed).</summary>
-    private static (TextSpan Old, TextSpan New) Difference(SourceText before, SourceText after)
-    {
-        var a = before.ToString();
-        var b = after.ToString();
-        var prefix = 0;
-        var max = Math.Min(a.Length, b.Length);
-        while (prefix < max && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < max - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        return (TextSpan.FromBounds(prefix, a.Length - suffix), TextSpan.FromBounds(prefix, b.Length - suffix));
-    }
-
-    private static SyntaxTree Parse(string path, CSharpCommandLineArguments arguments, CancellationToken cancellationToken) =>
-        CSharpSyntaxTree.ParseText(Read(path, arguments), arguments.ParseOptions, path, cancellationToken);
-
-    /// <summary>Reads a source file as csc does (its encoding option, its checksum algorithm); retries a file an editor is still replacing.</summary>
-    private static SourceText Read(string path, CSharpCommandLineArguments arguments)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                return SourceText.From(stream, arguments.Encoding, arguments.ChecksumAlgorithm);
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                Thread.Sleep(10);
-            }
-        }
-    }
-
     /// <summary>Runs every generator on the whole compilation and reads every workload's facts; the session is not changed.</summary>
     private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<RenderedManifest> Manifests) Generate(CancellationToken cancellationToken)
     {
-        var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
+        var next = driver.RunGeneratorsAndUpdateCompilation(sources.Compilation, out var output, out var diagnostics, cancellationToken);
         clock.Step("run every generator on the whole project");
         var found = new List<RenderedManifest>();
         foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
@@ -416,7 +287,7 @@ internal sealed class WatchSession
     }
 
     private GeneratorDriver NewDriver(ImmutableArray<ISourceGenerator> generators) =>
-        CSharpGeneratorDriver.Create(generators, additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        CSharpGeneratorDriver.Create(generators, sources.AdditionalTexts, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
     /// <summary>The HEVL analyzers' findings in one file (syntax and semantics), as the editor asks for them.</summary>
     private static IEnumerable<Diagnostic> AnalyzerDiagnostics(CompilationWithAnalyzers withAnalyzers, SemanticModel model, CancellationToken cancellationToken) =>
@@ -428,7 +299,7 @@ internal sealed class WatchSession
 
     private CompilationWithAnalyzers WithAnalyzers(Compilation output) =>
         output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles.Values.ToImmutableArray<AdditionalText>(), options),
+            new AnalyzerOptions(sources.AdditionalTexts.ToImmutableArray(), options),
             onAnalyzerException: null,
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false));
