@@ -1,14 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using HevLayer.Build;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace HevLayer.Cli.Watch;
@@ -28,39 +25,35 @@ namespace HevLayer.Cli.Watch;
 /// When an attribute of a saved workload does not bind in the small compilation (it names something that
 /// lives in another workload's file), the save takes the whole-project path at once.
 /// </para>
+/// <para>
+/// The session holds the order of the steps and the state between saves; the steps are
+/// <see cref="ProjectSources"/> (the trees and the compilation), <see cref="ProjectChecker"/> (generators and
+/// analyzers), <see cref="ProjectErrors"/> (what keeps the folder as it was), <see cref="WorkloadManifests"/>
+/// (the manifests and their folder) and <see cref="PassClock"/> (the timings).
+/// </para>
 /// </summary>
 internal sealed class WatchSession
 {
-    /// <summary>Errors that say a name was not found: in the small compilation, a sign that it lacks a file.</summary>
-    private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal) { "CS0103", "CS0117", "CS0234", "CS0246", "CS0426", "CS0119", "CS0122", "CS1061" };
-
-    private readonly ProjectInputs inputs;
     private readonly CSharpCommandLineArguments arguments;
-    private readonly ConfigOptions options;
-    private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
-    private readonly ISourceGenerator? hevLayer;
     private readonly ProjectSources sources;
+    private readonly ProjectChecker checker;
     private readonly ProjectErrors errors = new();
     private readonly WorkloadManifests manifests;
     private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
     private readonly PassClock clock = new();
-    private GeneratorDriver driver;
 
-    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ConfigOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<ISourceGenerator> generators, ProjectSources sources, ManifestFolder folder, IReadOnlyList<string> loadWarnings)
+    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ProjectSources sources, ProjectChecker checker, WorkloadManifests manifests, IReadOnlyList<string> loadWarnings)
     {
-        this.inputs = inputs;
+        Inputs = inputs;
         this.arguments = arguments;
-        this.options = options;
-        this.analyzers = analyzers;
         this.sources = sources;
-        manifests = new WorkloadManifests(folder, inputs.EmitManifests);
+        this.checker = checker;
+        this.manifests = manifests;
         LoadWarnings = loadWarnings;
-        hevLayer = generators.FirstOrDefault(IsHevLayer);
-        driver = NewDriver(generators);
     }
 
     /// <summary>The project the session compiles.</summary>
-    public ProjectInputs Inputs => inputs;
+    public ProjectInputs Inputs { get; }
 
     /// <summary>Analyzer or generator assemblies that could not be loaded (the compiler's CS8032 and friends).</summary>
     public IReadOnlyList<string> LoadWarnings { get; }
@@ -92,28 +85,12 @@ internal sealed class WatchSession
 
         var configs = arguments.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToList();
         var options = new ConfigOptions(AnalyzerConfigSet.Create(configs, out _));
-
         var sources = ProjectSources.Load(inputs, arguments, options, cancellationToken);
         var warnings = new List<string>();
-        var generators = ImmutableArray.CreateBuilder<ISourceGenerator>();
-        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
-        foreach (var reference in arguments.AnalyzerReferences)
-        {
-            var path = Path.GetFullPath(reference.FilePath, inputs.ProjectDirectory);
-            var file = new AnalyzerFileReference(path, loader);
-            file.AnalyzerLoadFailed += (_, e) => warnings.Add($"{path}: {e.Message}");
-            generators.AddRange(file.GetGenerators(LanguageNames.CSharp));
-
-            // The HEVL analyzers are what a save is checked with; the SDK's code-quality analyzers are the build's to run.
-            if (Path.GetFileName(path).StartsWith("HevLayer.", StringComparison.Ordinal))
-            {
-                analyzers.AddRange(file.GetAnalyzers(LanguageNames.CSharp));
-            }
-        }
-
+        var checker = ProjectChecker.Load(inputs, arguments, options, sources, loader, warnings);
         var folder = new ManifestFolder(inputs.ManifestsDirectory, inputs.ProjectName);
         folder.Remember();
-        return new WatchSession(inputs, arguments, options, analyzers.ToImmutable(), generators.ToImmutable(), sources, folder, warnings);
+        return new WatchSession(inputs, arguments, sources, checker, new WorkloadManifests(folder, inputs.EmitManifests), warnings);
     }
 
     /// <summary>
@@ -124,8 +101,8 @@ internal sealed class WatchSession
     public PassResult Full(CancellationToken cancellationToken)
     {
         clock.Start();
-        var (newDriver, output, generatorDiagnostics, found) = Generate(cancellationToken);
-        var all = WithAnalyzers(output).GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        var (newDriver, output, generatorDiagnostics, found) = checker.Generate(clock, cancellationToken);
+        var all = checker.WithAnalyzers(output).GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
         clock.Step("check the whole project");
         Commit(newDriver, found);
         errors.Clear();
@@ -141,7 +118,7 @@ internal sealed class WatchSession
         var replaced = sources.SaveAdditional(changedAdditionalFiles, cancellationToken);
         foreach (var (was, now) in replaced)
         {
-            driver = driver.ReplaceAdditionalText(was, now);
+            checker.ReplaceAdditionalText(was, now);
         }
 
         clock.Step("read and parse");
@@ -183,39 +160,30 @@ internal sealed class WatchSession
     /// <summary>The fast path (see the class summary); null when the small compilation cannot bind the saved workloads alone.</summary>
     private PassResult? Fast(List<string> changed, Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)> previous, CancellationToken cancellationToken)
     {
-        if (hevLayer is null)
+        if (!checker.HasHevLayer)
         {
             return null;
         }
 
         var (declared, before, reduced, small) = sources.SavedWorkloads(changed, previous, cancellationToken);
-        var smallDriver = NewDriver(ImmutableArray.Create(hevLayer))
-            .RunGeneratorsAndUpdateCompilation(small, out var output, out var generatorDiagnostics, cancellationToken);
+        var (smallDriver, output, generatorDiagnostics) = checker.GenerateHevLayer(small, cancellationToken);
         clock.Step("run the HEVL generator on the saved workloads");
 
         var found = new List<Diagnostic>(generatorDiagnostics);
-        var withAnalyzers = WithAnalyzers(output);
+        var withAnalyzers = checker.WithAnalyzers(output);
         foreach (var path in changed)
         {
             found.AddRange(sources.Tree(path).GetDiagnostics(cancellationToken));
 
             // Of the compiler's findings in the small compilation, only those in the workloads' attributes are the save's own.
-            var tree = reduced[path];
-            var model = output.GetSemanticModel(tree);
-            foreach (var list in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not BlockSyntax).OfType<AttributeListSyntax>())
+            var model = output.GetSemanticModel(reduced[path]);
+            if (ProjectChecker.AttributeErrors(model, cancellationToken) is not { } attributeErrors)
             {
-                foreach (var diagnostic in model.GetDiagnostics(list.Span, cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    if (NotFound.Contains(diagnostic.Id))
-                    {
-                        return null;
-                    }
-
-                    found.Add(diagnostic);
-                }
+                return null;
             }
 
-            found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
+            found.AddRange(attributeErrors);
+            found.AddRange(ProjectChecker.AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
         clock.Step("check the saved files");
@@ -236,8 +204,8 @@ internal sealed class WatchSession
     /// <summary>The whole-project path for <paramref name="files"/>: the check, or a save the fast path cannot take.</summary>
     private PassResult Thorough(IReadOnlyCollection<string> files, CancellationToken cancellationToken)
     {
-        var (newDriver, output, generatorDiagnostics, facts) = Generate(cancellationToken);
-        var withAnalyzers = WithAnalyzers(output);
+        var (newDriver, output, generatorDiagnostics, facts) = checker.Generate(clock, cancellationToken);
+        var withAnalyzers = checker.WithAnalyzers(output);
         var found = new List<Diagnostic>(generatorDiagnostics);
 
         // Files whose errors were found earlier are checked again too, since this save may have fixed them.
@@ -246,7 +214,7 @@ internal sealed class WatchSession
         {
             var model = output.GetSemanticModel(sources.Tree(path));
             found.AddRange(model.GetDiagnostics(null, cancellationToken));
-            found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
+            found.AddRange(ProjectChecker.AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
         clock.Step("check the saved files in the whole project");
@@ -262,47 +230,12 @@ internal sealed class WatchSession
         return Report(found);
     }
 
-    /// <summary>Runs every generator on the whole compilation and reads every workload's facts; the session is not changed.</summary>
-    private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<RenderedManifest> Manifests) Generate(CancellationToken cancellationToken)
-    {
-        var next = driver.RunGeneratorsAndUpdateCompilation(sources.Compilation, out var output, out var diagnostics, cancellationToken);
-        clock.Step("run every generator on the whole project");
-        var found = new List<RenderedManifest>();
-        foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
-        {
-            foreach (var source in result.GeneratedSources)
-            {
-                found.AddRange(GeneratedFacts.Read(source.SyntaxTree, () => output, cancellationToken));
-            }
-        }
-
-        clock.Step("read the facts");
-        return (next, output, diagnostics, found);
-    }
-
+    /// <summary>Takes a whole-project run's driver and manifests.</summary>
     private void Commit(GeneratorDriver next, List<RenderedManifest> found)
     {
-        driver = next;
+        checker.Commit(next);
         manifests.ReplaceAll(found);
     }
-
-    private GeneratorDriver NewDriver(ImmutableArray<ISourceGenerator> generators) =>
-        CSharpGeneratorDriver.Create(generators, sources.AdditionalTexts, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
-    /// <summary>The HEVL analyzers' findings in one file (syntax and semantics), as the editor asks for them.</summary>
-    private static IEnumerable<Diagnostic> AnalyzerDiagnostics(CompilationWithAnalyzers withAnalyzers, SemanticModel model, CancellationToken cancellationToken) =>
-        withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).GetAwaiter().GetResult()
-            .Concat(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
-
-    private static bool IsHevLayer(ISourceGenerator generator) =>
-        generator.GetGeneratorType().Assembly.GetName().Name == "HevLayer.Generators";
-
-    private CompilationWithAnalyzers WithAnalyzers(Compilation output) =>
-        output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(sources.AdditionalTexts.ToImmutableArray(), options),
-            onAnalyzerException: null,
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false));
 
     /// <summary>Ends a pass: keeps its errors, and writes the folder unless an error anywhere says the build would fail.</summary>
     private PassResult Report(IEnumerable<Diagnostic> found)
