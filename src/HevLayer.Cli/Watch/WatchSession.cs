@@ -1,27 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using HevLayer.Build;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace HevLayer.Cli.Watch;
-
-/// <summary>What one pass did, for the console line.</summary>
-/// <param name="Written">Files created or rewritten (kustomization.yaml included).</param>
-/// <param name="Deleted">Manifests removed.</param>
-/// <param name="Workloads">Manifests in the folder after the pass.</param>
-/// <param name="Shown">The diagnostics the pass reports, in file and position order.</param>
-/// <param name="Blocked">True when errors kept the folder as it was.</param>
-/// <param name="Steps">Where the pass's time went, step by step, in milliseconds (printed with --timings).</param>
-internal sealed record PassResult(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Workloads, IReadOnlyList<Diagnostic> Shown, bool Blocked, IReadOnlyList<(string Step, double Milliseconds)> Steps);
 
 /// <summary>
 /// One project's compilation and generator driver, kept warm between saves.
@@ -38,72 +25,50 @@ internal sealed record PassResult(IReadOnlyList<string> Written, IReadOnlyList<s
 /// When an attribute of a saved workload does not bind in the small compilation (it names something that
 /// lives in another workload's file), the save takes the whole-project path at once.
 /// </para>
+/// <para>
+/// The session holds the order of the steps and the state between saves; the steps are
+/// <see cref="ProjectSources"/> (the trees and the compilation), <see cref="ProjectChecker"/> (generators and
+/// analyzers), <see cref="ProjectErrors"/> (what keeps the folder as it was), <see cref="WorkloadManifests"/>
+/// (the manifests and their folder) and <see cref="PassClock"/> (the timings).
+/// </para>
 /// </summary>
 internal sealed class WatchSession
 {
-    /// <summary>Errors that say a name was not found: in the small compilation, a sign that it lacks a file.</summary>
-    private static readonly HashSet<string> NotFound = new(StringComparer.Ordinal) { "CS0103", "CS0117", "CS0234", "CS0246", "CS0426", "CS0119", "CS0122", "CS1061" };
-
-    private readonly ProjectInputs inputs;
     private readonly CSharpCommandLineArguments arguments;
-    private readonly ConfigOptions options;
-    private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
-    private readonly ISourceGenerator? hevLayer;
-    private readonly CSharpCompilation template;
-    private readonly Dictionary<string, SyntaxTree> trees = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourceIndex> index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FileText> additionalFiles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RenderedManifest> manifests = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Diagnostic>> errors = new(StringComparer.Ordinal);
+    private readonly ProjectSources sources;
+    private readonly ProjectChecker checker;
+    private readonly ProjectErrors errors = new();
+    private readonly WorkloadManifests manifests;
     private readonly HashSet<string> toCheck = new(StringComparer.Ordinal);
-    private readonly ManifestFolder folder;
-    private readonly List<(string Step, double Milliseconds)> steps = new();
-    private readonly Stopwatch stepClock = new();
-    private CSharpCompilation compilation;
-    private GeneratorDriver driver;
+    private readonly PassClock clock = new();
 
-    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ConfigOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<ISourceGenerator> generators, CSharpCompilation compilation, ManifestFolder folder, IReadOnlyList<string> loadWarnings, CancellationToken cancellationToken)
+    private WatchSession(ProjectInputs inputs, CSharpCommandLineArguments arguments, ProjectSources sources, ProjectChecker checker, WorkloadManifests manifests, IReadOnlyList<string> loadWarnings)
     {
-        this.inputs = inputs;
+        Inputs = inputs;
         this.arguments = arguments;
-        this.options = options;
-        this.analyzers = analyzers;
-        this.compilation = compilation;
-        this.folder = folder;
+        this.sources = sources;
+        this.checker = checker;
+        this.manifests = manifests;
         LoadWarnings = loadWarnings;
-        template = compilation.RemoveAllSyntaxTrees();
-        hevLayer = generators.FirstOrDefault(IsHevLayer);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            trees[tree.FilePath] = tree;
-            index[tree.FilePath] = SourceIndex.Of(tree, cancellationToken);
-        }
-
-        foreach (var file in arguments.AdditionalFiles)
-        {
-            additionalFiles[file.Path] = new FileText(file.Path);
-        }
-
-        driver = NewDriver(generators);
     }
 
     /// <summary>The project the session compiles.</summary>
-    public ProjectInputs Inputs => inputs;
+    public ProjectInputs Inputs { get; }
 
     /// <summary>Analyzer or generator assemblies that could not be loaded (the compiler's CS8032 and friends).</summary>
     public IReadOnlyList<string> LoadWarnings { get; }
 
     /// <summary>The source files, full paths.</summary>
-    public IEnumerable<string> SourceFiles => trees.Keys;
+    public IEnumerable<string> SourceFiles => sources.SourceFiles;
 
     /// <summary>The AdditionalFiles (InfraRules, hand-written manifests), full paths.</summary>
-    public IEnumerable<string> AdditionalFiles => additionalFiles.Keys;
+    public IEnumerable<string> AdditionalFiles => sources.AdditionalFiles;
 
     /// <summary>The .editorconfig and global config files, full paths.</summary>
     public IEnumerable<string> ConfigFiles => arguments.AnalyzerConfigPaths;
 
     /// <summary>The manifests folder (its writer remembers what it wrote).</summary>
-    public ManifestFolder Folder => folder;
+    public ManifestFolder Folder => manifests.Folder;
 
     /// <summary>True when saved files wait for the whole-project check.</summary>
     public bool CheckPending => toCheck.Count > 0;
@@ -120,39 +85,12 @@ internal sealed class WatchSession
 
         var configs = arguments.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToList();
         var options = new ConfigOptions(AnalyzerConfigSet.Create(configs, out _));
-
-        var references = arguments.MetadataReferences
-            .Select(r => (MetadataReference)MetadataReference.CreateFromFile(Path.GetFullPath(r.Reference, inputs.ProjectDirectory), r.Properties))
-            .ToList();
-
-        var parsed = arguments.SourceFiles
-            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(f => Parse(f.Path, arguments, cancellationToken))
-            .ToList();
-
-        var compilationOptions = arguments.CompilationOptions.WithSyntaxTreeOptionsProvider(options.Severities);
-        var compilation = CSharpCompilation.Create(arguments.CompilationName, parsed, references, compilationOptions);
-
+        var sources = ProjectSources.Load(inputs, arguments, options, cancellationToken);
         var warnings = new List<string>();
-        var generators = ImmutableArray.CreateBuilder<ISourceGenerator>();
-        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
-        foreach (var reference in arguments.AnalyzerReferences)
-        {
-            var path = Path.GetFullPath(reference.FilePath, inputs.ProjectDirectory);
-            var file = new AnalyzerFileReference(path, loader);
-            file.AnalyzerLoadFailed += (_, e) => warnings.Add($"{path}: {e.Message}");
-            generators.AddRange(file.GetGenerators(LanguageNames.CSharp));
-
-            // The HEVL analyzers are what a save is checked with; the SDK's code-quality analyzers are the build's to run.
-            if (Path.GetFileName(path).StartsWith("HevLayer.", StringComparison.Ordinal))
-            {
-                analyzers.AddRange(file.GetAnalyzers(LanguageNames.CSharp));
-            }
-        }
-
+        var checker = ProjectChecker.Load(inputs, arguments, options, sources, loader, warnings);
         var folder = new ManifestFolder(inputs.ManifestsDirectory, inputs.ProjectName);
         folder.Remember();
-        return new WatchSession(inputs, arguments, options, analyzers.ToImmutable(), generators.ToImmutable(), compilation, folder, warnings, cancellationToken);
+        return new WatchSession(inputs, arguments, sources, checker, new WorkloadManifests(folder, inputs.EmitManifests), warnings);
     }
 
     /// <summary>
@@ -162,70 +100,29 @@ internal sealed class WatchSession
     /// </summary>
     public PassResult Full(CancellationToken cancellationToken)
     {
-        Start();
-        var (newDriver, output, generatorDiagnostics, found) = Generate(cancellationToken);
-        var all = WithAnalyzers(output).GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
-        Step("check the whole project");
+        clock.Start();
+        var (newDriver, output, generatorDiagnostics, found) = checker.Generate(clock, cancellationToken);
+        var all = checker.WithAnalyzers(output).GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        clock.Step("check the whole project");
         Commit(newDriver, found);
         errors.Clear();
         toCheck.Clear();
-        var shown = Shown(generatorDiagnostics.Concat(all));
-        Record(shown);
-        return Write(shown);
+        return Report(generatorDiagnostics.Concat(all));
     }
 
     /// <summary>A save: the files at <paramref name="changedSources"/> and <paramref name="changedAdditionalFiles"/> were written.</summary>
     public PassResult? Saved(IReadOnlyCollection<string> changedSources, IReadOnlyCollection<string> changedAdditionalFiles, CancellationToken cancellationToken)
     {
-        Start();
-        var changed = new List<string>();
-        var previous = new Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)>(StringComparer.Ordinal);
-        var support = false;
-        // Every file is read before anything changes, so a file that cannot be read leaves the session as it was.
-        var read = changedSources.Select(p => (Path: p, Text: Read(p, arguments))).ToList();
-        foreach (var (path, text) in read)
+        clock.Start();
+        var (changed, previous, support) = sources.Save(changedSources, cancellationToken);
+        var replaced = sources.SaveAdditional(changedAdditionalFiles, cancellationToken);
+        foreach (var (was, now) in replaced)
         {
-            var old = trees[path];
-            var oldText = old.GetText(cancellationToken);
-            if (text.ContentEquals(oldText))
-            {
-                continue;
-            }
-
-            // The edit as a change to the old text, so that the parser reuses what it did not touch (a file of
-            // 1,000 classes is not parsed again); the same text as read, unless the encoding changed too.
-            var difference = Difference(oldText, text);
-            var tree = Equals(text.Encoding, oldText.Encoding)
-                ? old.WithChangedText(oldText.WithChanges(new TextChange(difference.Old, text.ToString(difference.New))))
-                : old.WithChangedText(text);
-            trees[path] = tree;
-            compilation = compilation.ReplaceSyntaxTree(old, tree);
-            previous[path] = (old, difference.Old, difference.New);
-            var was = index[path];
-            index[path] = SourceIndex.Of(tree, cancellationToken);
-
-            // A file with no workload (helpers), or with constants or enums, can change any workload's attributes.
-            support |= (!was.DeclaresWorkload && !index[path].DeclaresWorkload) || was.DeclaresConstants || index[path].DeclaresConstants;
-            changed.Add(path);
+            checker.ReplaceAdditionalText(was, now);
         }
 
-        var additionalChanged = false;
-        foreach (var path in changedAdditionalFiles)
-        {
-            var was = additionalFiles[path];
-            var now = new FileText(path);
-            if (now.GetText(cancellationToken)?.ContentEquals(was.GetText(cancellationToken) ?? SourceText.From(string.Empty)) == true)
-            {
-                continue;
-            }
-
-            additionalFiles[path] = now;
-            driver = driver.ReplaceAdditionalText(was, now);
-            additionalChanged = true;
-        }
-
-        Step("read and parse");
-        if (additionalChanged)
+        clock.Step("read and parse");
+        if (replaced.Count > 0)
         {
             // InfraRules or a hand-written manifest: every workload may be affected.
             return Full(cancellationToken);
@@ -233,7 +130,7 @@ internal sealed class WatchSession
 
         if (changed.Count == 0)
         {
-            stepClock.Stop();
+            clock.Stop();
             return null;
         }
 
@@ -253,7 +150,7 @@ internal sealed class WatchSession
             return null;
         }
 
-        Start();
+        clock.Start();
         var files = toCheck.ToList();
         var result = Thorough(files, cancellationToken);
         toCheck.Clear();
@@ -263,290 +160,88 @@ internal sealed class WatchSession
     /// <summary>The fast path (see the class summary); null when the small compilation cannot bind the saved workloads alone.</summary>
     private PassResult? Fast(List<string> changed, Dictionary<string, (SyntaxTree Tree, TextSpan Old, TextSpan New)> previous, CancellationToken cancellationToken)
     {
-        if (hevLayer is null)
+        if (!checker.HasHevLayer)
         {
             return null;
         }
 
-        // The edited types of each saved file (a file of 1,000 workloads is compiled with only the edited ones).
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        var before = new HashSet<string>(StringComparer.Ordinal);
-        var reduced = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
-        foreach (var path in changed)
-        {
-            var (old, oldSpan, newSpan) = previous[path];
-            before.UnionWith(SourceIndex.Touched(old, oldSpan, cancellationToken));
-            declared.UnionWith(SourceIndex.Touched(trees[path], newSpan, cancellationToken));
-            reduced[path] = SourceIndex.WithOnly(trees[path], declared, cancellationToken);
-        }
-
-        var included = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, entry) in index)
-        {
-            if (!reduced.ContainsKey(path) && (!entry.DeclaresWorkload || entry.Types.Any(declared.Contains)))
-            {
-                included.Add(path);
-            }
-        }
-
-        var small = template.AddSyntaxTrees(trees.Where(t => included.Contains(t.Key)).Select(t => t.Value).Concat(reduced.Values));
-        var smallDriver = NewDriver(ImmutableArray.Create(hevLayer))
-            .RunGeneratorsAndUpdateCompilation(small, out var output, out var generatorDiagnostics, cancellationToken);
-        Step("run the HEVL generator on the saved workloads");
+        var (declared, before, reduced, small) = sources.SavedWorkloads(changed, previous, cancellationToken);
+        var (smallDriver, output, generatorDiagnostics) = checker.GenerateHevLayer(small, cancellationToken);
+        clock.Step("run the HEVL generator on the saved workloads");
 
         var found = new List<Diagnostic>(generatorDiagnostics);
-        var withAnalyzers = WithAnalyzers(output);
+        var withAnalyzers = checker.WithAnalyzers(output);
         foreach (var path in changed)
         {
-            found.AddRange(trees[path].GetDiagnostics(cancellationToken));
+            found.AddRange(sources.Tree(path).GetDiagnostics(cancellationToken));
 
             // Of the compiler's findings in the small compilation, only those in the workloads' attributes are the save's own.
-            var tree = reduced[path];
-            var model = output.GetSemanticModel(tree);
-            foreach (var list in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not BlockSyntax).OfType<AttributeListSyntax>())
+            var model = output.GetSemanticModel(reduced[path]);
+            if (ProjectChecker.AttributeErrors(model, cancellationToken) is not { } attributeErrors)
             {
-                foreach (var diagnostic in model.GetDiagnostics(list.Span, cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    if (NotFound.Contains(diagnostic.Id))
-                    {
-                        return null;
-                    }
-
-                    found.Add(diagnostic);
-                }
+                return null;
             }
 
-            found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
+            found.AddRange(attributeErrors);
+            found.AddRange(ProjectChecker.AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
-        Step("check the saved files");
+        clock.Step("check the saved files");
         var fresh = smallDriver.GetRunResult().GeneratedTrees
             .SelectMany(t => GeneratedFacts.Read(t, () => output, cancellationToken))
             .Where(m => declared.Contains(m.Workload.SourceType))
             .ToList();
-        foreach (var gone in before.Concat(declared))
-        {
-            manifests.Remove(gone);
-        }
-
-        foreach (var manifest in fresh)
-        {
-            manifests[manifest.Workload.SourceType] = manifest;
-        }
-
-        Step("read the saved workloads' facts");
+        manifests.Replace(before.Concat(declared), fresh);
+        clock.Step("read the saved workloads' facts");
         foreach (var path in changed)
         {
-            errors.Remove(path);
+            errors.Forget(path);
         }
 
-        var shown = Shown(found);
-        Record(shown);
-        return Write(shown);
+        return Report(found);
     }
 
     /// <summary>The whole-project path for <paramref name="files"/>: the check, or a save the fast path cannot take.</summary>
     private PassResult Thorough(IReadOnlyCollection<string> files, CancellationToken cancellationToken)
     {
-        var (newDriver, output, generatorDiagnostics, facts) = Generate(cancellationToken);
-        var withAnalyzers = WithAnalyzers(output);
+        var (newDriver, output, generatorDiagnostics, facts) = checker.Generate(clock, cancellationToken);
+        var withAnalyzers = checker.WithAnalyzers(output);
         var found = new List<Diagnostic>(generatorDiagnostics);
 
         // Files whose errors were found earlier are checked again too, since this save may have fixed them.
-        var checkedFiles = files.Concat(errors.Keys.Where(trees.ContainsKey)).Distinct(StringComparer.Ordinal).ToList();
+        var checkedFiles = files.Concat(errors.Files.Where(sources.Contains)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var path in checkedFiles)
         {
-            var tree = trees[path];
-            var model = output.GetSemanticModel(tree);
+            var model = output.GetSemanticModel(sources.Tree(path));
             found.AddRange(model.GetDiagnostics(null, cancellationToken));
-            found.AddRange(AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
+            found.AddRange(ProjectChecker.AnalyzerDiagnostics(withAnalyzers, model, cancellationToken));
         }
 
-        Step("check the saved files in the whole project");
+        clock.Step("check the saved files in the whole project");
 
         // Nothing above changed the session: a check cancelled by the next save leaves it as it was.
         Commit(newDriver, facts);
         foreach (var path in checkedFiles)
         {
-            errors.Remove(path);
+            errors.Forget(path);
         }
 
-        errors.Remove(string.Empty);
-        var shown = Shown(found);
-        Record(shown);
-        return Write(shown);
+        errors.Forget(string.Empty);
+        return Report(found);
     }
 
-    /// <summary>The changed region of a text, in the old text's positions and in the new one's (common prefix and suffix removed).</summary>
-    private static (TextSpan Old, TextSpan New) Difference(SourceText before, SourceText after)
-    {
-        var a = before.ToString();
-        var b = after.ToString();
-        var prefix = 0;
-        var max = Math.Min(a.Length, b.Length);
-        while (prefix < max && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < max - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        return (TextSpan.FromBounds(prefix, a.Length - suffix), TextSpan.FromBounds(prefix, b.Length - suffix));
-    }
-
-    private void Start()
-    {
-        if (!stepClock.IsRunning)
-        {
-            steps.Clear();
-            stepClock.Restart();
-        }
-    }
-
-    private void Step(string name)
-    {
-        steps.Add((name, stepClock.Elapsed.TotalMilliseconds));
-        stepClock.Restart();
-    }
-
-    private static SyntaxTree Parse(string path, CSharpCommandLineArguments arguments, CancellationToken cancellationToken) =>
-        CSharpSyntaxTree.ParseText(Read(path, arguments), arguments.ParseOptions, path, cancellationToken);
-
-    /// <summary>Reads a source file as csc does (its encoding option, its checksum algorithm); retries a file an editor is still replacing.</summary>
-    private static SourceText Read(string path, CSharpCommandLineArguments arguments)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                return SourceText.From(stream, arguments.Encoding, arguments.ChecksumAlgorithm);
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                Thread.Sleep(10);
-            }
-        }
-    }
-
-    /// <summary>Runs every generator on the whole compilation and reads every workload's facts; the session is not changed.</summary>
-    private (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<RenderedManifest> Manifests) Generate(CancellationToken cancellationToken)
-    {
-        var next = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, cancellationToken);
-        Step("run every generator on the whole project");
-        var found = new List<RenderedManifest>();
-        foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
-        {
-            foreach (var source in result.GeneratedSources)
-            {
-                found.AddRange(GeneratedFacts.Read(source.SyntaxTree, () => output, cancellationToken));
-            }
-        }
-
-        Step("read the facts");
-        return (next, output, diagnostics, found);
-    }
-
+    /// <summary>Takes a whole-project run's driver and manifests.</summary>
     private void Commit(GeneratorDriver next, List<RenderedManifest> found)
     {
-        driver = next;
-        manifests.Clear();
-        foreach (var manifest in found)
-        {
-            manifests[manifest.Workload.SourceType] = manifest;
-        }
+        checker.Commit(next);
+        manifests.ReplaceAll(found);
     }
 
-    private GeneratorDriver NewDriver(ImmutableArray<ISourceGenerator> generators) =>
-        CSharpGeneratorDriver.Create(generators, additionalFiles.Values, arguments.ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
-    /// <summary>The HEVL analyzers' findings in one file (syntax and semantics), as the editor asks for them.</summary>
-    private static IEnumerable<Diagnostic> AnalyzerDiagnostics(CompilationWithAnalyzers withAnalyzers, SemanticModel model, CancellationToken cancellationToken) =>
-        withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).GetAwaiter().GetResult()
-            .Concat(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult());
-
-    private static bool IsHevLayer(ISourceGenerator generator) =>
-        generator.GetGeneratorType().Assembly.GetName().Name == "HevLayer.Generators";
-
-    private CompilationWithAnalyzers WithAnalyzers(Compilation output) =>
-        output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles.Values.ToImmutableArray<AdditionalText>(), options),
-            onAnalyzerException: null,
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false));
-
-    /// <summary>What a pass reports: every error, and the HEVL warnings and notes (the compiler's own warnings are the build's to show).</summary>
-    private static List<Diagnostic> Shown(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics
-            .Where(d => !d.IsSuppressed && (d.Severity == DiagnosticSeverity.Error || (d.Id.StartsWith("HEVL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)))
-            .Distinct()
-            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.SourceSpan.Start)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
-
-    private void Record(IEnumerable<Diagnostic> shown)
+    /// <summary>Ends a pass: keeps its errors, and writes the folder unless an error anywhere says the build would fail.</summary>
+    private PassResult Report(IEnumerable<Diagnostic> found)
     {
-        foreach (var error in shown.Where(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            var path = error.Location.GetLineSpan().Path ?? string.Empty;
-            if (!errors.TryGetValue(path, out var list))
-            {
-                errors[path] = list = new List<Diagnostic>();
-            }
-
-            list.Add(error);
-        }
-    }
-
-    /// <summary>Writes the folder unless an error anywhere in the project says the build would fail.</summary>
-    private PassResult Write(List<Diagnostic> shown)
-    {
-        if (errors.Count > 0 || !inputs.EmitManifests)
-        {
-            stepClock.Stop();
-            return new PassResult(Array.Empty<string>(), Array.Empty<string>(), manifests.Count, shown, Blocked: errors.Count > 0, steps.ToList());
-        }
-
-        var result = folder.Write(manifests.Values.ToList());
-        Step("write");
-        stepClock.Stop();
-        return new PassResult(result.Changed, result.Deleted, result.Manifests.Count, shown, Blocked: false, steps.ToList());
-    }
-
-    /// <summary>An AdditionalFile as the compiler reads it: once, when asked.</summary>
-    private sealed class FileText : AdditionalText
-    {
-        private SourceText? text;
-        private bool read;
-
-        public FileText(string path) => Path = path;
-
-        public override string Path { get; }
-
-        public override SourceText? GetText(CancellationToken cancellationToken = default)
-        {
-            if (!read)
-            {
-                try
-                {
-                    using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                    text = SourceText.From(stream);
-                }
-                catch (IOException)
-                {
-                    // A missing AdditionalFile: the analyzers see no text, as in the build.
-                    text = null;
-                }
-
-                read = true;
-            }
-
-            return text;
-        }
+        var shown = ProjectErrors.Shown(found);
+        errors.Record(shown);
+        return manifests.Write(shown, errors, clock);
     }
 }
