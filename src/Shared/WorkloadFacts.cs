@@ -166,7 +166,9 @@ sealed partial class WorkloadFacts
 
     private static readonly FactShape[] Shapes = ShapesOfSlots();
 
-    private readonly object?[] values = Defaults();
+    // Numbers and strings apart, so that no number is boxed: the build task unpacks every workload on every build.
+    private readonly int?[] numbers = DefaultNumbers();
+    private readonly object?[] texts = DefaultTexts();
 
     /// <summary>The number of slots.</summary>
     public static int SlotCount => Shapes.Length;
@@ -175,7 +177,7 @@ sealed partial class WorkloadFacts
     public static FactShape ShapeOf(FactSlot slot) => Shapes[(int)slot];
 
     /// <summary>True for a Function.</summary>
-    public bool Function { get => Number(FactSlot.Function) == 1; set => values[(int)FactSlot.Function] = value ? 1 : 0; }
+    public bool Function { get => Number(FactSlot.Function) == 1; set => numbers[(int)FactSlot.Function] = value ? 1 : 0; }
 
     /// <summary><c>metadata.name</c>.</summary>
     public string Name { get => Text(FactSlot.Name); set => Set(FactSlot.Name, value); }
@@ -184,29 +186,29 @@ sealed partial class WorkloadFacts
     public string Namespace { get => Text(FactSlot.Namespace); set => Set(FactSlot.Namespace, value); }
 
     /// <summary>The number in <paramref name="slot"/> (a <see cref="FactShape.Number"/> slot).</summary>
-    public int Number(FactSlot slot) => values[(int)slot] is int value ? value : 0;
+    public int Number(FactSlot slot) => numbers[(int)slot] ?? 0;
 
     /// <summary>The number in <paramref name="slot"/>, or null when it is not set.</summary>
-    public int? OptionalNumber(FactSlot slot) => values[(int)slot] as int?;
+    public int? OptionalNumber(FactSlot slot) => numbers[(int)slot];
 
     /// <summary>The bool in <paramref name="slot"/> (a number slot holding 0 or 1).</summary>
     public bool Flag(FactSlot slot) => Number(slot) != 0;
 
     /// <summary>The string in <paramref name="slot"/> (empty when a <see cref="FactShape.OptionalText"/> slot is not set).</summary>
-    public string Text(FactSlot slot) => values[(int)slot] as string ?? string.Empty;
+    public string Text(FactSlot slot) => texts[(int)slot] as string ?? string.Empty;
 
     /// <summary>The string in <paramref name="slot"/>, or null when it is not set.</summary>
-    public string? OptionalText(FactSlot slot) => values[(int)slot] as string;
+    public string? OptionalText(FactSlot slot) => texts[(int)slot] as string;
 
     /// <summary>The strings in <paramref name="slot"/> (a <see cref="FactShape.Texts"/> slot).</summary>
-    public string[] Texts(FactSlot slot) => values[(int)slot] as string[] ?? Array.Empty<string>();
+    public string[] Texts(FactSlot slot) => texts[(int)slot] as string[] ?? Array.Empty<string>();
 
     /// <summary>True when any of <paramref name="slots"/> holds a value (a set optional, a non-empty array).</summary>
     public bool Any(params FactSlot[] slots)
     {
         foreach (var slot in slots)
         {
-            if (values[(int)slot] is string[] { Length: 0 } || values[(int)slot] is null)
+            if (numbers[(int)slot] is null && (texts[(int)slot] is null || texts[(int)slot] is string[] { Length: 0 }))
             {
                 continue;
             }
@@ -237,7 +239,19 @@ sealed partial class WorkloadFacts
             FactShape.OptionalText => value is null or string,
             _ => value is string[],
         };
-        values[(int)slot] = fits ? value : throw new ArgumentException("Slot " + slot + " holds a " + ShapeOf(slot) + ", not " + (value?.GetType().Name ?? "null") + ".", nameof(value));
+        if (!fits)
+        {
+            throw new ArgumentException("Slot " + slot + " holds a " + ShapeOf(slot) + ", not " + (value?.GetType().Name ?? "null") + ".", nameof(value));
+        }
+
+        if (ShapeOf(slot) is FactShape.Number or FactShape.OptionalNumber)
+        {
+            numbers[(int)slot] = (int?)value;
+        }
+        else
+        {
+            texts[(int)slot] = value;
+        }
     }
 
     /// <summary>
@@ -256,7 +270,7 @@ sealed partial class WorkloadFacts
         WriteNumber(s, FormatVersion);
         for (var i = 0; i < Shapes.Length; i++)
         {
-            switch (values[i])
+            switch (numbers[i] ?? texts[i])
             {
                 case int number:
                     WriteNumber(s, number);
@@ -296,14 +310,24 @@ sealed partial class WorkloadFacts
         var facts = new WorkloadFacts();
         for (var i = 0; i < Shapes.Length; i++)
         {
-            facts.values[i] = Shapes[i] switch
+            switch (Shapes[i])
             {
-                FactShape.Number => r.Number(),
-                FactShape.OptionalNumber => r.OptionalNumber(),
-                FactShape.Text => r.Text(),
-                FactShape.OptionalText => r.TextOrNull(),
-                _ => r.Texts(),
-            };
+                case FactShape.Number:
+                    facts.numbers[i] = r.Number();
+                    break;
+                case FactShape.OptionalNumber:
+                    facts.numbers[i] = r.OptionalNumber();
+                    break;
+                case FactShape.Text:
+                    facts.texts[i] = r.Text();
+                    break;
+                case FactShape.OptionalText:
+                    facts.texts[i] = r.TextOrNull();
+                    break;
+                default:
+                    facts.texts[i] = r.Texts();
+                    break;
+            }
         }
 
         if (facts.Number(FactSlot.Function) is not (0 or 1) || facts.Number(FactSlot.Paused) is not (0 or 1))
@@ -341,21 +365,31 @@ sealed partial class WorkloadFacts
         return shapes;
     }
 
-    private static object?[] Defaults()
+    private static int?[] DefaultNumbers()
     {
-        var values = new object?[Shapes.Length];
-        for (var i = 0; i < values.Length; i++)
+        var numbers = new int?[Shapes.Length];
+        for (var i = 0; i < numbers.Length; i++)
         {
-            values[i] = Shapes[i] switch
+            numbers[i] = Shapes[i] == FactShape.Number ? 0 : null;
+        }
+
+        return numbers;
+    }
+
+    private static object?[] DefaultTexts()
+    {
+        var texts = new object?[Shapes.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = Shapes[i] switch
             {
-                FactShape.Number => 0,
                 FactShape.Text => string.Empty,
                 FactShape.Texts => Array.Empty<string>(),
                 _ => null,
             };
         }
 
-        return values;
+        return texts;
     }
 
     private static void WriteNumber(StringBuilder s, int value) => s.Append(value.ToString(CultureInfo.InvariantCulture)).Append(';');
