@@ -95,6 +95,24 @@ public sealed class TypedManifestProperties
     }
 
     [Fact]
+    public void Hostile_names_and_namespaces_travel_to_the_typed_manifest_and_its_file_name()
+    {
+        // Names and namespaces the analyzers would refuse still travel as they are once in the facts.
+        PropertyRun.ForAll(Gen.Select(Workload, NonEmpty, NonEmpty), PropertyRun.Cases, 13, t =>
+        {
+            var (model, name, ns) = t;
+            var facts = WorkloadFacts.From(model);
+            facts.Name = name;
+            facts.Namespace = ns;
+            WorkloadManifest typed = model.Function is null
+                ? Generated.Pipeline(new GeneratedWorkloadAttribute(facts.Pack()), "T")
+                : Generated.Function(new GeneratedWorkloadAttribute(facts.Pack()), "T");
+            Assert.Equal((name, ns), (typed.Metadata.Name, typed.Metadata.Namespace));
+            Assert.Equal(ReadmeFileName(typed.Kind, ns, name), typed.FileName);
+        });
+    }
+
+    [Fact]
     public void Every_string_the_generator_writes_into_CSharp_reads_back_unchanged()
     {
         PropertyRun.ForAll(Text, PropertyRun.Cases, 12, value =>
@@ -142,7 +160,7 @@ public sealed class TypedManifestProperties
             var f = model.Function;
             Assert.Equal(model.Paused, spec.Paused);
             Assert.Equal(Y(f.TargetNamespaces), spec.TargetNamespaces);
-            Assert.Equal(ManifestWriter.TriggerNames(f.Triggers), spec.Triggers);
+            Assert.Equal(ReadmeTriggers((int)f.Triggers), spec.Triggers);
             Assert.Equal(Y(f.Inputs), spec.Inputs);
             Assert.Equal(string.IsNullOrEmpty(f.Version) ? null : Y(f.Version!), spec.Version);
             Assert.Equal(Y(f.Filter), spec.Filter);
@@ -165,15 +183,16 @@ public sealed class TypedManifestProperties
         Assert.Equal(model.Function is null ? "Pipeline" : "Function", typed.Kind);
         Assert.Equal(model.Name, typed.Metadata.Name);
         Assert.Equal(model.Namespace, typed.Metadata.Namespace);
-        Assert.Equal(Y(ManifestWriter.EffectiveLabels(model)), Sorted(typed.Metadata.Labels));
+        Assert.Equal(ReadmeLabels(model), Sorted(typed.Metadata.Labels));
         Assert.Equal(Y(ManifestWriter.EffectiveAnnotations(model)), Sorted(typed.Metadata.Annotations));
         var scaling = model.Scaling!;
         Assert.Equal(Y(scaling.Pool!), typed.Scaling.Pool);
         Assert.Equal((int)scaling.Mode, (int)typed.Scaling.Mode);
         Assert.Equal(scaling.MinReplicas, typed.Scaling.MinReplicas);
-        Assert.Equal(scaling.EmittedMaxReplicas, typed.Scaling.MaxReplicas);
+        // The README's field table: in fixed mode replicas.max is written equal to min.
+        Assert.Equal(scaling.Mode == PolicyMode.Fixed ? scaling.MinReplicas : scaling.MaxReplicas ?? 0, typed.Scaling.MaxReplicas);
         Assert.Equal(model.SourceType, typed.SourceType);
-        Assert.Equal(ManifestWriter.FileName(model), typed.FileName);
+        Assert.Equal(ReadmeFileName(typed.Kind, model.Namespace!, model.Name), typed.FileName);
 
         // An independent reader of the same text agrees on every string map.
         var stream = new YamlStream();
@@ -203,6 +222,41 @@ public sealed class TypedManifestProperties
         {
             Assert.Equal((r.MaxAttempts, r.InitialBackoffSeconds, r.MaxBackoffSeconds), (retry!.MaxAttempts, retry.InitialBackoffSeconds, retry.MaxBackoffSeconds));
         }
+    }
+
+    /// <summary>The README: "Files are named `&lt;kind&gt;.&lt;namespace&gt;.&lt;name&gt;.yaml`, lowercase" (the kind lowercase; names are lowercase labels).</summary>
+    private static string ReadmeFileName(string kind, string ns, string name) => kind.ToLowerInvariant() + "." + ns + "." + name + ".yaml";
+
+    /// <summary>The README's field table: triggers are written discovery, write, schedule, in that order.</summary>
+    private static List<string> ReadmeTriggers(int flags)
+    {
+        var names = new List<string>();
+        foreach (var (bit, name) in new[] { (1, "discovery"), (2, "write"), (4, "schedule") })
+        {
+            if ((flags & bit) != 0)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The README's field table: the workload's labels (the last value of a repeated key), plus app.kubernetes.io/managed-by: hevlayer-generators unless the workload sets that key.</summary>
+    private static List<KeyValuePair<string, string>> ReadmeLabels(WorkloadModel model)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in model.Labels)
+        {
+            labels[Y(label.Key)] = Y(label.Value);
+        }
+
+        if (!labels.ContainsKey("app.kubernetes.io/managed-by"))
+        {
+            labels["app.kubernetes.io/managed-by"] = "hevlayer-generators";
+        }
+
+        return Sorted(labels);
     }
 
     private static List<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string> map) =>
