@@ -16,7 +16,7 @@ public sealed record WorkerModel(
     string? ServiceAccountName = null)
 {
     /// <summary>True when the worker carries a pod-spec fragment (<c>spec.worker.podSpec</c>).</summary>
-    public bool HasPodSpec => NodeSelector.Count > 0 || Tolerations.Count > 0 || ServiceAccountName is not null;
+    public bool HasPodSpec => NodeSelector.Count > 0 || Tolerations.Count > 0 || !string.IsNullOrEmpty(ServiceAccountName);
 }
 
 /// <summary>

@@ -66,6 +66,17 @@ public sealed class PodSpecManifestTests : IDisposable
         Assert.DoesNotContain(lines, l => l.Contains("affinity", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_empty_service_account_name_writes_no_pod_spec_at_all()
+    {
+        // The README's field table: serviceAccountName is left out when not set, and podSpec when none of its fields is.
+        var model = FieldTableTests.EveryRow(WorkloadKind.Pipeline);
+        model = model with { Worker = model.Worker with { NodeSelector = EquatableArray<KeyValue>.Empty, Tolerations = EquatableArray<TolerationModel>.Empty, ServiceAccountName = string.Empty } };
+        var yaml = ManifestWriter.Write(model);
+        Assert.DoesNotContain("podSpec", yaml, StringComparison.Ordinal);
+        Assert.Empty(Policy.Manifests.WorkloadManifestReader.Read("x.yaml", yaml).Workloads.Single().Findings);
+    }
+
     [Theory]
     [InlineData(WorkloadKind.Pipeline)]
     [InlineData(WorkloadKind.Function)]

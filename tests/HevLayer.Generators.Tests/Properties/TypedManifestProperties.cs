@@ -55,7 +55,16 @@ public sealed class TypedManifestProperties
         from schedule in Gen.OneOf(
             Gen.Const((ScheduleModel?)null),
             Gen.Select(OptionalInt, OptionalInt, OptionalInt, OptionalInt, (a, b, c, d) => (ScheduleModel?)new ScheduleModel(a, b, c, d)))
-        select (FunctionModel?)new FunctionModel((HevLayer.Policy.Model.FunctionTriggers)triggers, targets, inputs, version, filter, schedule));
+        from indexSelector in Pairs
+        select (FunctionModel?)new FunctionModel((HevLayer.Policy.Model.FunctionTriggers)triggers, targets, inputs, version, filter, schedule, indexSelector));
+
+    private static readonly Gen<EquatableArray<TolerationModel>> Tolerations =
+        (from key in Text
+         from op in Text
+         from value in Text
+         from effect in Text
+         from seconds in Gen.OneOf(Gen.Const((long?)null), Gen.Long.Select(l => (long?)l))
+         select new TolerationModel(key, op, value, effect, seconds)).Array[0, 3].Select(a => new EquatableArray<TolerationModel>(a));
 
     internal static readonly Gen<WorkloadModel> Workload =
         from name in Label
@@ -70,6 +79,9 @@ public sealed class TypedManifestProperties
         from image in NonEmpty
         from batch in OptionalInt
         from timeout in OptionalInt
+        from nodeSelector in Pairs
+        from tolerations in Tolerations
+        from serviceAccount in Gen.OneOf(Gen.Const((string?)null), Text.Select(t => (string?)t))
         from retry in Gen.OneOf(
             Gen.Const((RetryModel?)null),
             Gen.Select(OptionalInt, OptionalInt, OptionalInt, (a, b, c) => (RetryModel?)new RetryModel(a, b, c)))
@@ -83,7 +95,7 @@ public sealed class TypedManifestProperties
             labels,
             annotations,
             new ScalingModel(pool, (PolicyMode)mode, min, max),
-            new WorkerModel(image, batch, timeout),
+            new WorkerModel(image, batch, timeout, nodeSelector, tolerations, serviceAccount),
             retry,
             function,
             sourceType);
@@ -213,6 +225,26 @@ public sealed class TypedManifestProperties
     private static void CheckWorker(WorkloadModel model, WorkerSpec worker, RetrySpec? retry)
     {
         Assert.Equal((Y(model.Worker.Image!), model.Worker.BatchSize, model.Worker.TimeoutSeconds), (worker.Image, worker.BatchSize, worker.TimeoutSeconds));
+        if (!model.Worker.HasPodSpec)
+        {
+            Assert.Null(worker.PodSpec);
+        }
+        else
+        {
+            // The last value of a repeated key, in ordinal key order; tolerations in declaration order, as written.
+            var selector = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in model.Worker.NodeSelector)
+            {
+                selector[Y(pair.Key)] = Y(pair.Value);
+            }
+
+            Assert.Equal(Sorted(selector), Sorted(worker.PodSpec!.NodeSelector));
+            Assert.Equal(
+                model.Worker.Tolerations.Select(t => (Y(t.Key), Y(t.Operator), Y(t.Value), Y(t.Effect), t.Seconds)),
+                worker.PodSpec.Tolerations.Select(t => (t.Key, t.Operator, t.Value, t.Effect, t.TolerationSeconds)));
+            Assert.Equal(model.Worker.ServiceAccountName is { Length: > 0 } account ? Y(account) : null, worker.PodSpec.ServiceAccountName);
+        }
+
         var r = model.Retry;
         if (r is null || (r.MaxAttempts ?? r.InitialBackoffSeconds ?? r.MaxBackoffSeconds) is null)
         {
