@@ -20,9 +20,12 @@ public sealed class RepeatedKey : WorkloadRule
 
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context) =>
-        WorkloadFields.All
-            .Where(f => f.Shape == FieldShape.TextMap && f.Target is { Attribute: not null } && f.Get is not null)
-            .SelectMany(f => f.Get!(context.Declared) is EquatableArray<KeyValue> pairs ? Repeated(f.Target!.Value.Attribute!, pairs) : Enumerable.Empty<Finding>());
+        Maps.SelectMany(f => f.Get!(context.Declared) is EquatableArray<KeyValue> pairs ? Repeated(f.Target!.Value.Attribute!, pairs) : Enumerable.Empty<Finding>());
+
+    // The key-value rows, chosen once: the rule runs for every workload on every analyzer pass.
+    private static readonly WorkloadField[] Maps = WorkloadFields.All
+        .Where(f => f.Shape == FieldShape.TextMap && f.Target is { Attribute: not null } && f.Get is not null)
+        .ToArray();
 
     private IEnumerable<Finding> Repeated(string what, EquatableArray<KeyValue> pairs)
     {

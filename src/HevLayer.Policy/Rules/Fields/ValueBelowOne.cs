@@ -22,12 +22,16 @@ public sealed class ValueBelowOne : WorkloadRule
     /// <summary>The rule.</summary>
     public static ValueBelowOne Instance { get; } = new();
 
+    // The rows with a minimum, chosen once: the rule runs for every workload on every analyzer pass.
+    private static readonly WorkloadField[] Bounded = System.Linq.Enumerable.ToArray(
+        System.Linq.Enumerable.Where(WorkloadFields.All, f => f.Minimum is not null && f.Get is not null));
+
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        foreach (var field in WorkloadFields.All)
+        foreach (var field in Bounded)
         {
-            if (field.Minimum is { } minimum && field.Get?.Invoke(context.Declared) is int value && value < minimum && field.Target is { } target)
+            if (field.Get!(context.Declared) is int value && value < field.Minimum!.Value && field.Target is { } target)
             {
                 yield return At(
                     target,
