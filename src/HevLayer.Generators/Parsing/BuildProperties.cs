@@ -13,7 +13,11 @@ public static class BuildProperties
     public const string Image = "HevLayerImage";
 
     /// <summary>Every property read through <c>build_property.*</c>; the props file must list each as a CompilerVisibleProperty.</summary>
-    public static readonly string[] All = { Namespace, Image };
+    public static readonly string[] All = { Namespace, Image, DeploymentEnvironments.TableProperty, DeploymentEnvironments.SelectionProperty };
+
+    /// <summary>The environments the project declares (<see cref="DeploymentEnvironments"/>); empty for a project that declares none.</summary>
+    public static EquatableArray<DeploymentEnvironment> ReadEnvironments(AnalyzerConfigOptions global) =>
+        DeploymentEnvironments.Parse(Read(global, DeploymentEnvironments.TableProperty), Read(global, DeploymentEnvironments.SelectionProperty));
 
     /// <summary>The project defaults the MSBuild properties set.</summary>
     public static ProjectDefaults ReadDefaults(AnalyzerConfigOptions global) =>
