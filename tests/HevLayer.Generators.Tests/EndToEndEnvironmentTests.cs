@@ -244,4 +244,36 @@ public sealed class EndToEndEnvironmentTests
         var selection = consumer.Build("HevLayerEnvironments=prd");
         Assert.Matches(new Regex(@"error HEVL314: HevLayerEnvironments names 'prd'.*Did you mean 'prod'\?"), selection.Output);
     }
+
+    [Fact]
+    public void Target_frameworks_sharing_a_folder_write_each_environment_once()
+    {
+        using var consumer = Consumer(DevAndProd, """
+            using HevLayer;
+
+            [Pipeline("ingest-docs")]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Scaling(Environment = "prod", MaxReplicas = 12)]
+            public sealed partial class IngestDocs { }
+            """);
+        File.WriteAllText(consumer.ProjectFile, File.ReadAllText(consumer.ProjectFile)
+            .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net8.0;net10.0</TargetFrameworks><HevLayerManifestsDir>deploy/</HevLayerManifestsDir><CheckEolTargetFramework>false</CheckEolTargetFramework>", StringComparison.Ordinal));
+
+        // The net8.0 targeting pack comes from the machine's packages folder; HevLayer.Generators only from the test feed.
+        consumer.Environment["RestoreAdditionalProjectFallbackFolders"] = ProjectShapeTests.MachinePackagesFolder();
+
+        consumer.BuildSucceeds();
+
+        var deploy = Path.Combine(consumer.ProjectDirectory, "deploy");
+        Assert.Equal(new[] { "dev", "prod" }, Directory.GetDirectories(deploy).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        Assert.Contains("max: 12", File.ReadAllText(Path.Combine(deploy, "prod", "pipeline.search.ingest-docs.yaml")), StringComparison.Ordinal);
+        Assert.Contains("namespace: search-dev", File.ReadAllText(Path.Combine(deploy, "dev", "pipeline.search-dev.ingest-docs.yaml")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(deploy, "dev", "kustomization.yaml")));
+        Assert.Empty(Directory.GetFiles(deploy, "*.yaml"));
+
+        // dotnet clean removes what the build wrote in each environment's folder.
+        var clean = consumer.Run("clean");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.False(File.Exists(Path.Combine(deploy, "prod", "pipeline.search.ingest-docs.yaml")));
+    }
 }
