@@ -276,4 +276,42 @@ public sealed class EndToEndEnvironmentTests
         Assert.True(clean.ExitCode == 0, clean.ToString());
         Assert.False(File.Exists(Path.Combine(deploy, "prod", "pipeline.search.ingest-docs.yaml")));
     }
+
+    [Fact]
+    public void A_cluster_environment_is_fetched_with_its_own_context_and_its_errors_name_it()
+    {
+        using var consumer = Consumer("""
+                <HevLayerEnvironment Include="dev" InfraRules="infra/prod.yaml" />
+                <HevLayerEnvironment Include="prod" InfraRulesSource="cluster" KubeContext="fake-context" />
+            """, """
+            using HevLayer;
+
+            [Pipeline("ingest-docs")]
+            [Scaling(Pool = "cpu", MaxReplicas = 8)]
+            public sealed partial class IngestDocs { }
+            """);
+        using var api = new FakeKubernetesApi(consumer.Root)
+        {
+            Body = """{"apiVersion":"hevlayer.com/v1alpha1","kind":"InfraRules","metadata":{"name":"default"},"spec":{"computePools":[{"name":"cpu","kind":"cpu","maxReplicasPerWorkload":6}]}}""",
+        };
+        consumer.Environment["KUBECONFIG"] = api.KubeconfigPath;
+
+        var result = consumer.Build();
+
+        // dev (a file, ceiling 20) is fine; prod's cluster says 6, and the finding names prod and the cluster.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("HevLayer: InfraRules/default of prod from cluster http://127.0.0.1:", result.Output, StringComparison.Ordinal);
+        Assert.True(Regex.IsMatch(result.Output, @"Workers\.cs\(4,\d+\): error HEVL002: in prod: MaxReplicas = 8 is above the ceiling of pool 'cpu': it allows at most 6 replicas per workload \(cluster http://127\.0\.0\.1:\d+ \(context fake-context\) line"), result.Output);
+        Assert.DoesNotContain("in dev", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeKubernetesApi.Token, result.Output, StringComparison.Ordinal);
+
+        // A cluster that refuses: the error names the environment; restricted to dev, the build does not ask prod's cluster at all.
+        api.Status = 403;
+        api.Body = "{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\"}";
+        var refused = consumer.Build();
+        Assert.Matches(new Regex(@"error HEVL402: Environment 'prod': "), refused.Output);
+        var requests = api.Requests.Count;
+        consumer.BuildSucceeds("HevLayerEnvironments=dev");
+        Assert.Equal(requests, api.Requests.Count);
+    }
 }
