@@ -11,7 +11,9 @@ namespace HevLayer.Generators.Tests;
 /// What CI reads of a build with environments (issue 25: "the summary table and SARIF carry the environment"),
 /// through a packed consumer's real `dotnet build` with the issue's clusters: dev has a cpu ceiling of 2, prod a
 /// cpu ceiling of 20. The build log and HevLayerSummaryFile get one table per environment, named after it, with
-/// that environment's ceiling; the SARIF log's result for a finding of dev only names dev.
+/// that environment's ceiling. In the SARIF log (2.1) the compiler writes the analyzer's message, which names the
+/// environment ("in dev: "), and the diagnostic's properties under properties.customProperties, where the analyzer's
+/// "environments" property lists the environments the finding holds in.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class EndToEndEnvironmentReportTests
@@ -61,6 +63,11 @@ public sealed class EndToEndEnvironmentReportTests
             [Pipeline("ingest-docs")]
             [Scaling(Pool = "cpu", MaxReplicas = 4)]
             public sealed partial class IngestDocs { }
+
+            [Pipeline("embed-chunks")]
+            [Scaling(Pool = "cpu", MaxReplicas = 2)]
+            [Worker(BatchSize = -5)]
+            public sealed partial class EmbedChunks { }
             """);
         var sarif = Path.Combine(consumer.Root, "out.sarif");
 
@@ -72,14 +79,20 @@ public sealed class EndToEndEnvironmentReportTests
         Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
         var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("HEVL", StringComparison.Ordinal)).ToList();
-        var result = Assert.Single(results);
-        Assert.Equal("HEVL002", result.GetProperty("ruleId").GetString());
+        Assert.Equal(2, results.Count);
+        var result = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "HEVL002");
         Assert.Equal("error", result.GetProperty("level").GetString());
         Assert.StartsWith("in dev: MaxReplicas = 4 is above the ceiling of pool 'cpu'", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.EndsWith("/Workers.cs", region.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
         Assert.Equal(6, region.GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal("dev", Environments(result));
+
+        // A finding that holds in every environment is about the declaration itself: once, unnamed in its message,
+        // and its properties list every environment.
+        var everywhere = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "HEVL120");
+        Assert.StartsWith("BatchSize = -5 writes spec.worker.batchSize: -5", everywhere.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("dev,prod", Environments(everywhere));
     }
 
     /// <summary>The environments property the analyzer puts on a finding, as the compiler's SARIF writer records it.</summary>
