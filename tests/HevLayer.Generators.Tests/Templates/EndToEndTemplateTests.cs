@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using HevLayer.Generators.Tests.Infrastructure;
 using Xunit;
@@ -182,19 +183,45 @@ public sealed class EndToEndTemplateTests : IClassFixture<EndToEndTemplateTests.
     [Fact]
     public void An_environment_name_that_is_not_a_DNS_label_is_created_as_given_and_the_build_reports_HEVL310_at_its_item()
     {
-        var project = template.Create("Odd.Workers", "--environments", "Prod_EU; dev");
+        // ';' and spaces are accepted as ',' is; a name with XML's special characters is escaped in the project file.
+        var project = template.Create("Odd.Workers", "--environments", "Prod_EU; dev, a&b");
 
         var csproj = Path.Combine(project, "Odd.Workers.csproj");
         var lines = File.ReadAllLines(csproj);
         var item = Array.FindIndex(lines, l => l.Contains("<HevLayerEnvironment Include=\"Prod_EU\" InfraRules=\"infra/Prod_EU.yaml\" />", StringComparison.Ordinal)) + 1;
         Assert.True(item > 0, string.Join('\n', lines));
         Assert.Contains(lines, l => l.Contains("<HevLayerEnvironment Include=\"dev\" InfraRules=\"infra/dev.yaml\" />", StringComparison.Ordinal));
+        var escaped = Array.FindIndex(lines, l => l.Contains("<HevLayerEnvironment Include=\"a&amp;b\" InfraRules=\"infra/a&amp;b.yaml\" />", StringComparison.Ordinal)) + 1;
+        Assert.True(escaped > 0, string.Join('\n', lines));
         Assert.True(File.Exists(Path.Combine(project, "infra", "Prod_EU.yaml")));
 
         var build = template.Build(project);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Matches(System.Text.RegularExpressions.Regex.Escape(csproj) + $@"\({item},\d+\): error HEVL310: .*'Prod_EU' is not a DNS label", build.Output);
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(csproj) + $@"\({escaped},\d+\): error HEVL310: .*'a&b' is not a DNS label", build.Output);
+    }
+
+    [Fact]
+    public void The_template_writes_infrarules_for_eight_environments_and_the_build_names_the_ninth_whose_file_is_missing()
+    {
+        var names = Enumerable.Range(1, 9).Select(i => "env" + i).ToArray();
+        var project = template.Create("Nine.Workers", "--environments", string.Join(",", names));
+
+        var csproj = Path.Combine(project, "Nine.Workers.csproj");
+        var lines = File.ReadAllLines(csproj);
+        foreach (var name in names)
+        {
+            Assert.Contains(lines, l => l.Contains($"<HevLayerEnvironment Include=\"{name}\" InfraRules=\"infra/{name}.yaml\" />", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(names.Take(8).Select(n => n + ".yaml"), Directory.GetFiles(Path.Combine(project, "infra")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+
+        var build = template.Build(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        var ninth = Array.FindIndex(lines, l => l.Contains("Include=\"env9\"", StringComparison.Ordinal)) + 1;
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(csproj) + $@"\({ninth},\d+\): error HEVL313: The InfraRules file 'infra/env9\.yaml' of the environment 'env9' does not exist", build.Output);
     }
 
     [Fact]
