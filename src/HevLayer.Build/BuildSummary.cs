@@ -55,22 +55,25 @@ public static class BuildSummary
     public static IReadOnlyList<SummaryRow> Tightest(IReadOnlyList<SummaryRow> rows) =>
         rows.OrderBy(r => r.Headroom ?? long.MinValue).ThenBy(r => r.Workload, StringComparer.Ordinal).Take(ConsoleRows).ToList();
 
-    /// <summary>The summary as aligned text lines, for the build log.</summary>
-    public static IReadOnlyList<string> Text(string project, string source, IReadOnlyList<SummaryRow> rows)
+    /// <summary>
+    /// The summary as aligned text lines, for the build log; of one <paramref name="environment"/> when the project
+    /// declares environments (one table each), named in its first line.
+    /// </summary>
+    public static IReadOnlyList<string> Text(string project, string source, IReadOnlyList<SummaryRow> rows, string? environment = null)
     {
         var table = new List<string[]> { new[] { "WORKLOAD", "KIND", "POOL", "MODE", "REPLICAS", "CEILING", "HEADROOM" } };
         table.AddRange(rows.Select(Cells));
         var widths = Enumerable.Range(0, 7).Select(i => table.Max(r => r[i].Length)).ToArray();
-        var lines = new List<string> { $"HevLayer summary for {project} (InfraRules: {source})" };
+        var lines = new List<string> { $"HevLayer summary for {project}{Of(environment)} (InfraRules: {source})" };
         lines.AddRange(table.Select(r => "  " + string.Join("  ", r.Select((c, i) => i == 6 ? c : c.PadRight(widths[i]))).TrimEnd()));
         return lines;
     }
 
-    /// <summary>The summary as a Markdown table (for a CI job summary).</summary>
-    public static string Markdown(string project, string source, IReadOnlyList<SummaryRow> rows)
+    /// <summary>The summary as a Markdown table (for a CI job summary); of one <paramref name="environment"/>, named in its heading, as in <see cref="Text"/>.</summary>
+    public static string Markdown(string project, string source, IReadOnlyList<SummaryRow> rows, string? environment = null)
     {
         var sb = new StringBuilder()
-            .Append("### HevLayer: ").Append(project).Append("\n\n")
+            .Append("### HevLayer: ").Append(project).Append(Of(environment)).Append("\n\n")
             .Append("InfraRules: ").Append(source).Append("\n\n")
             .Append("| workload | kind | pool | mode | replicas | ceiling | headroom |\n|---|---|---|---|---|---|---|\n");
         foreach (var row in rows)
@@ -80,6 +83,8 @@ public static class BuildSummary
 
         return sb.Append('\n').ToString();
     }
+
+    private static string Of(string? environment) => environment is null ? string.Empty : ", environment " + environment;
 
     private static string[] Cells(SummaryRow r) => new[]
     {

@@ -66,11 +66,11 @@ public sealed class WriteManifests : Task
             p => p.r,
             p => string.IsNullOrEmpty(p.f.GetMetadata("HevLayerInfraRulesSource")) ? Path.GetFileName(p.f.ItemSpec) : p.f.GetMetadata("HevLayerInfraRulesSource"));
         var (model, _) = Policy.InfraRules.InfraRulesSources.Combine(reads, r => describe[r]);
-        var source = (model?.Source ?? "none found") + (environment is null ? string.Empty : " (environment " + environment + ")");
+        var source = model?.Source ?? "none found";
         var rows = BuildSummary.Rows(rendered, model);
         if (rows.Count <= BuildSummary.ConsoleRows)
         {
-            foreach (var line in BuildSummary.Text(ProjectName, source, rows))
+            foreach (var line in BuildSummary.Text(ProjectName, source, rows, environment))
             {
                 Log.LogMessage(MessageImportance.High, line);
             }
@@ -78,14 +78,14 @@ public sealed class WriteManifests : Task
         else
         {
             // A big project gets the workloads closest to their ceilings; the full table is one verbosity level down.
-            var tightest = BuildSummary.Text(ProjectName, source, BuildSummary.Tightest(rows));
+            var tightest = BuildSummary.Text(ProjectName, source, BuildSummary.Tightest(rows), environment);
             foreach (var line in tightest)
             {
                 Log.LogMessage(MessageImportance.High, line);
             }
 
             Log.LogMessage(MessageImportance.High, $"  ... {rows.Count - BuildSummary.ConsoleRows} more with more headroom (all {rows.Count} with -v:n, or in HevLayerSummaryFile)");
-            foreach (var line in BuildSummary.Text(ProjectName, source, rows))
+            foreach (var line in BuildSummary.Text(ProjectName, source, rows, environment))
             {
                 Log.LogMessage(MessageImportance.Normal, line);
             }
@@ -93,7 +93,7 @@ public sealed class WriteManifests : Task
 
         if (!string.IsNullOrWhiteSpace(SummaryFile))
         {
-            File.AppendAllText(SummaryFile, BuildSummary.Markdown(ProjectName, source, rows));
+            File.AppendAllText(SummaryFile, BuildSummary.Markdown(ProjectName, source, rows, environment));
         }
     }
 

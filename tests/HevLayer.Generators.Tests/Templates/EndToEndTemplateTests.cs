@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using HevLayer.Generators.Tests.Infrastructure;
 using Xunit;
@@ -132,6 +133,108 @@ public sealed class EndToEndTemplateTests : IClassFixture<EndToEndTemplateTests.
         // The cluster's ceiling of 3 is below the template's MaxReplicas = 4: the live rules were used.
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("error HEVL002: MaxReplicas = 4 is above the ceiling of pool 'cpu': it allows at most 3 replicas per workload (cluster http://127.0.0.1:", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Environments_option_declares_each_environment_with_its_own_infrarules_and_the_build_writes_a_folder_each()
+    {
+        var project = template.Create("Multi.Workers", "--environments", "dev,prod");
+
+        var csproj = File.ReadAllText(Path.Combine(project, "Multi.Workers.csproj"));
+        Assert.Contains("""
+                <HevLayerEnvironment Include="dev" InfraRules="infra/dev.yaml" />
+                <HevLayerEnvironment Include="prod" InfraRules="infra/prod.yaml" />
+            """, csproj, StringComparison.Ordinal);
+        Assert.DoesNotContain("HevLayerInfraRulesSource", csproj, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(project, "infrarules.yaml")));
+        foreach (var environment in new[] { "dev", "prod" })
+        {
+            var infra = File.ReadAllText(Path.Combine(project, "infra", environment + ".yaml"));
+            Assert.Contains("kind: InfraRules", infra, StringComparison.Ordinal);
+            Assert.Contains("get infrarules default -o yaml > infra/<environment>.yaml", infra, StringComparison.Ordinal);
+        }
+
+        var build = template.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
+        var manifests = Path.Combine(project, "bin", "Debug", "net10.0", "manifests");
+        Assert.Empty(Directory.GetFiles(manifests, "*.yaml"));
+        foreach (var environment in new[] { "dev", "prod" })
+        {
+            var folder = Path.Combine(manifests, environment);
+            Assert.Contains("pool: cpu", File.ReadAllText(Path.Combine(folder, "pipeline.default.ingest-docs.yaml")), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(folder, "function.default.enrich-docs.yaml")));
+            var kustomize = ProcessRunner.Run("kubectl", new[] { "kustomize", folder }, project, Timeout);
+            Assert.True(kustomize.ExitCode == 0, kustomize.ToString());
+            Assert.Contains("name: ingest-docs", kustomize.Output, StringComparison.Ordinal);
+        }
+
+        // Each environment is checked against its own file: a dev cluster whose cpu ceiling is 2 rejects the
+        // template's MaxReplicas = 4 for dev, and only for dev.
+        var dev = Path.Combine(project, "infra", "dev.yaml");
+        File.WriteAllText(dev, File.ReadAllText(dev).Replace("maxReplicasPerWorkload: 20", "maxReplicasPerWorkload: 2", StringComparison.Ordinal));
+        var checkedPerEnvironment = template.Build(project);
+        Assert.NotEqual(0, checkedPerEnvironment.ExitCode);
+        Assert.Matches(@"IngestDocs\.cs\(\d+,\d+\): error HEVL002: in dev: MaxReplicas = 4 is above the ceiling of pool 'cpu'", checkedPerEnvironment.Output);
+        Assert.DoesNotContain("in prod", checkedPerEnvironment.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_environment_name_that_is_not_a_DNS_label_is_created_as_given_and_the_build_reports_HEVL310_at_its_item()
+    {
+        // ';' and spaces are accepted as ',' is; a name with XML's special characters is escaped in the project file.
+        var project = template.Create("Odd.Workers", "--environments", "Prod_EU; dev, a&b");
+
+        var csproj = Path.Combine(project, "Odd.Workers.csproj");
+        var lines = File.ReadAllLines(csproj);
+        var item = Array.FindIndex(lines, l => l.Contains("<HevLayerEnvironment Include=\"Prod_EU\" InfraRules=\"infra/Prod_EU.yaml\" />", StringComparison.Ordinal)) + 1;
+        Assert.True(item > 0, string.Join('\n', lines));
+        Assert.Contains(lines, l => l.Contains("<HevLayerEnvironment Include=\"dev\" InfraRules=\"infra/dev.yaml\" />", StringComparison.Ordinal));
+        var escaped = Array.FindIndex(lines, l => l.Contains("<HevLayerEnvironment Include=\"a&amp;b\" InfraRules=\"infra/a&amp;b.yaml\" />", StringComparison.Ordinal)) + 1;
+        Assert.True(escaped > 0, string.Join('\n', lines));
+        Assert.True(File.Exists(Path.Combine(project, "infra", "Prod_EU.yaml")));
+
+        var build = template.Build(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(csproj) + $@"\({item},\d+\): error HEVL310: .*'Prod_EU' is not a DNS label", build.Output);
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(csproj) + $@"\({escaped},\d+\): error HEVL310: .*'a&b' is not a DNS label", build.Output);
+    }
+
+    [Fact]
+    public void The_template_writes_infrarules_for_eight_environments_and_the_build_names_the_ninth_whose_file_is_missing()
+    {
+        var names = Enumerable.Range(1, 9).Select(i => "env" + i).ToArray();
+        var project = template.Create("Nine.Workers", "--environments", string.Join(",", names));
+
+        var csproj = Path.Combine(project, "Nine.Workers.csproj");
+        var lines = File.ReadAllLines(csproj);
+        foreach (var name in names)
+        {
+            Assert.Contains(lines, l => l.Contains($"<HevLayerEnvironment Include=\"{name}\" InfraRules=\"infra/{name}.yaml\" />", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(names.Take(8).Select(n => n + ".yaml"), Directory.GetFiles(Path.Combine(project, "infra")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+
+        var build = template.Build(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        var ninth = Array.FindIndex(lines, l => l.Contains("Include=\"env9\"", StringComparison.Ordinal)) + 1;
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(csproj) + $@"\({ninth},\d+\): error HEVL313: The InfraRules file 'infra/env9\.yaml' of the environment 'env9' does not exist", build.Output);
+    }
+
+    [Fact]
+    public void Environments_with_cluster_infrarules_read_each_cluster_through_the_context_of_its_name()
+    {
+        var project = template.Create("LiveMulti.Workers", "--environments", "dev,prod", "--cluster-infrarules");
+
+        var csproj = File.ReadAllText(Path.Combine(project, "LiveMulti.Workers.csproj"));
+        Assert.Contains("<HevLayerEnvironment Include=\"dev\" InfraRulesSource=\"cluster\" KubeContext=\"dev\" />", csproj, StringComparison.Ordinal);
+        Assert.Contains("<HevLayerEnvironment Include=\"prod\" InfraRulesSource=\"cluster\" KubeContext=\"prod\" />", csproj, StringComparison.Ordinal);
+        Assert.DoesNotContain("<HevLayerInfraRulesSource>", csproj, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(project, "infrarules.yaml")));
+        Assert.False(Directory.Exists(Path.Combine(project, "infra")));
     }
 
     /// <summary>HevLayer.Templates packed from the repository and installed into a private hive, once for the class.</summary>
