@@ -56,7 +56,18 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     {
                         var kindName = workload.Kind == WorkloadKind.Function ? "Function" : "Pipeline";
                         var at = document.Locate(WorkloadTarget.Name);
-                        declared.Add((kindName + "/" + ns + "/" + workload.Name, kindName, ns, workload.Name, System.IO.Path.GetFileName(at.Path) + "(" + at.StartLine + "," + at.StartColumn + ")", DiagnosticFactory.InFile(at, at.Path)));
+                        var key = kindName + "/" + ns + "/" + workload.Name;
+                        var where = System.IO.Path.GetFileName(at.Path) + "(" + at.StartLine + "," + at.StartColumn + ")";
+                        if (!environments.Declared)
+                        {
+                            declared.Add((key, kindName, ns, workload.Name, where, DiagnosticFactory.InFile(at, at.Path)));
+                        }
+
+                        // A hand-written manifest is deployed in every environment, so it is counted in each.
+                        foreach (var environment in environments.Selected)
+                        {
+                            declared.Add((environment.Environment.Name + "\n" + key, kindName, ns, workload.Name, where, DiagnosticFactory.InFile(at, at.Path)));
+                        }
                     }
                 }
             }
