@@ -106,6 +106,7 @@ public static class RuleCatalog
             BuildRules.BadFileName,
             BuildRules.SameFile,
             BuildRules.SharedFolder,
+            BuildRules.NotPinned,
             BuildRules.Unreachable,
             BuildRules.AccessDenied,
             BuildRules.NotServed,
