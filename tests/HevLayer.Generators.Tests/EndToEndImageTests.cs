@@ -15,6 +15,7 @@ namespace HevLayer.Generators.Tests;
 /// serves for the pushed tag, in the publish output and in the build's folder alike, leaves a workload's own pinned
 /// image alone, and <c>kubectl kustomize</c> reads the folder; a plain publish then copies the build's manifests.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class EndToEndImageTests
 {
     private const string Repository = "acme/workers";
