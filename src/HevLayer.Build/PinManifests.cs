@@ -71,10 +71,17 @@ public sealed class PinManifests : Task
     {
         try
         {
+            var folders = Folders().ToList();
+            if (folders.Count == 0)
+            {
+                Log.LogMessage(MessageImportance.Low, "HevLayer: the build wrote no manifests; nothing to publish.");
+                return true;
+            }
+
             var pin = Container ? Decide() : null;
             var published = new List<ITaskItem>();
             var pinned = 0;
-            foreach (var (source, destination) in Folders())
+            foreach (var (source, destination) in folders)
             {
                 var files = new ManifestFolder(source, ProjectName).ReadManifests();
                 var wanted = files.Select(f => new KeyValuePair<string, string>(f.Key, pin is null ? f.Value : ImagePin.Pin(f.Value, pin.Value.Pushed, pin.Value.Digest))).ToList();

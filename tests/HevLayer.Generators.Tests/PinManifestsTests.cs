@@ -199,6 +199,18 @@ public sealed class PinManifestsTests : IDisposable
         Assert.Equal(Pushed + "@" + Digest, ImageOf(Path.Combine(publish, "pipeline.search.ingest.yaml")));
     }
 
+    [Fact]
+    public void A_project_whose_build_wrote_no_manifests_publishes_none_and_says_nothing_of_pins()
+    {
+        var engine = new Engine();
+
+        Assert.True(Task(engine, Array.Empty<string>(), container: true).Execute());
+
+        Assert.False(Directory.Exists(publish));
+        Assert.DoesNotContain("pinned", engine.Text, StringComparison.Ordinal);
+        Assert.Empty(engine.Warnings);
+    }
+
     private static WorkloadModel Workload(string name, string image)
     {
         var workload = WorkloadModel.Empty(WorkloadKind.Pipeline, name, "Acme." + name);
