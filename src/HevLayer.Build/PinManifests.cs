@@ -20,7 +20,7 @@ namespace HevLayer.Build;
 /// atomically, and a file whose bytes are already right is not rewritten.
 /// Nothing is pinned unless a registry took the image: a publish to the local container runtime (no
 /// <c>ContainerRegistry</c>) or to a tarball (<c>ContainerArchiveOutputPath</c>) pushes no digest a cluster can pull,
-/// and a multi-architecture publish (HEVL310) exposes no digest of the image index it pushes.
+/// and a multi-architecture publish (HEVL320) exposes no digest of the image index it pushes.
 /// </remarks>
 public sealed class PinManifests : Task
 {

@@ -128,7 +128,7 @@ public sealed class PinManifestsTests : IDisposable
     [InlineData(true, Digest)]
     [InlineData(false, "")]
     [InlineData(false, "sha256:abc")]
-    public void A_multi_architecture_publish_or_no_usable_digest_is_HEVL310_and_pins_nothing(bool multiArchitecture, string digest)
+    public void A_multi_architecture_publish_or_no_usable_digest_is_HEVL320_and_pins_nothing(bool multiArchitecture, string digest)
     {
         var written = WriteBuild(Workload("ingest", Pushed));
         var engine = new Engine();

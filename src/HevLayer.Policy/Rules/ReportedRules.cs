@@ -84,9 +84,9 @@ public static class BuildRules
     /// <summary>HEVL305.</summary>
     public static readonly ReportedRule SharedFolder = Build("HEVL305", RuleArea.Build, "Two projects write into one manifests folder", "{detail}");
 
-    /// <summary>HEVL310. A warning: the publish succeeded and the manifests keep the tag, which still names the image, but not by digest.</summary>
+    /// <summary>HEVL320. A warning: the publish succeeded and the manifests keep the tag, which still names the image, but not by digest.</summary>
     public static readonly ReportedRule NotPinned = new(
-        "HEVL310", RuleSeverity.Warning, RuleArea.Build, RuleBasis.Tool, RuleReporter.Build, "Published image not pinned by digest", "{detail}");
+        "HEVL320", RuleSeverity.Warning, RuleArea.Build, RuleBasis.Tool, RuleReporter.Build, "Published image not pinned by digest", "{detail}");
 
     /// <summary>HEVL401.</summary>
     public static readonly ReportedRule Unreachable = Build("HEVL401", RuleArea.Cluster, "Cluster unreachable or too slow", "{detail}");
