@@ -24,6 +24,11 @@ public sealed class FetchInfraRules : Task
     /// <summary>How long the API server may take (<c>HevLayerClusterTimeoutSeconds</c>).</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>The environment whose cluster this is (an <c>HevLayerEnvironment</c> item); empty for the project's own HevLayerInfraRulesSource.</summary>
+    public string Environment { get; set; } = string.Empty;
+
+    private string Of(string message) => string.IsNullOrEmpty(Environment) ? message : "Environment '" + Environment + "': " + message;
+
     /// <summary>Where the snapshot came from, for diagnostics: the cluster and context.</summary>
     [Output]
     public string Source { get; set; } = string.Empty;
@@ -43,19 +48,19 @@ public sealed class FetchInfraRules : Task
             }
 
             Source = snapshot.Source;
-            Log.LogMessage(MessageImportance.High, $"HevLayer: InfraRules/default from {snapshot.Source} -> {SnapshotPath}");
+            Log.LogMessage(MessageImportance.High, $"HevLayer: InfraRules/default{(string.IsNullOrEmpty(Environment) ? string.Empty : " of " + Environment)} from {snapshot.Source} -> {SnapshotPath}");
             return true;
         }
         catch (ClusterFetchException e)
         {
             // A failed fetch leaves no snapshot behind, so nothing can check against stale rules.
             TryDelete(SnapshotPath);
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
+            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, Of(e.Message));
             return false;
         }
         catch (ManifestFolderException e)
         {
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
+            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, Of(e.Message));
             return false;
         }
         catch (Exception e)
@@ -64,7 +69,7 @@ public sealed class FetchInfraRules : Task
             // failure or our own bug, under its own id, with the message less anything like a credential.
             TryDelete(SnapshotPath);
             var unexpected = ClusterInfraRules.Unexpected(e);
-            Log.LogError(null, unexpected.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, unexpected.Message);
+            Log.LogError(null, unexpected.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, Of(unexpected.Message));
             return false;
         }
 #else

@@ -27,7 +27,7 @@ public sealed class PinManifests : Task
     /// <summary>The manifest files the build wrote (<c>@(HevLayerWrittenManifest)</c>); their folders are the ones published.</summary>
     public ITaskItem[] WrittenManifests { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>The build's manifests folder (<c>HevLayerManifestsDir</c>), used when no written manifest is listed (<c>--no-build</c>).</summary>
+    /// <summary>The build's manifests folder (<c>HevLayerManifestsDir</c>); when no written manifest is listed (<c>--no-build</c>), it and its environments' folders are found by their records.</summary>
     [Required]
     public string ManifestsDirectory { get; set; } = string.Empty;
 
@@ -169,9 +169,19 @@ public sealed class PinManifests : Task
         var folders = new SortedSet<string>(
             WrittenManifests.Select(m => Path.GetDirectoryName(Path.GetFullPath(m.ItemSpec))!),
             StringComparer.Ordinal);
-        if (folders.Count == 0 && File.Exists(Path.Combine(root, ManifestFolder.RecordFileName)))
+        if (folders.Count == 0 && Directory.Exists(root))
         {
-            folders.Add(root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            // No build in this run (--no-build): the folders a build left, found by their records: the project's
+            // folder, or one folder per environment below it.
+            if (File.Exists(Path.Combine(root, ManifestFolder.RecordFileName)))
+            {
+                folders.Add(root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            }
+
+            foreach (var folder in Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, ManifestFolder.RecordFileName))))
+            {
+                folders.Add(folder);
+            }
         }
 
         foreach (var folder in folders)

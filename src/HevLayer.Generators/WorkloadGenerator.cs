@@ -16,6 +16,11 @@ namespace HevLayer.Generators;
 /// <see cref="ManifestWriter"/>. It reports no diagnostics: what it cannot emit, it skips, and the
 /// analyzers say why.
 /// </summary>
+/// <summary>The project-wide settings every workload is resolved with: the defaults and the declared environments.</summary>
+/// <param name="Defaults">The project's defaults.</param>
+/// <param name="Environments">The environments the project declares, in declaration order.</param>
+internal sealed record ProjectSettings(ProjectDefaults Defaults, EquatableArray<DeploymentEnvironment> Environments);
+
 [Generator(LanguageNames.CSharp)]
 public sealed class WorkloadGenerator : IIncrementalGenerator
 {
@@ -38,9 +43,15 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.IsDefaultOrEmpty ? ProjectDefaults.None : all[0])
             .WithTrackingName(TrackingNames.AssemblyDefaults);
 
+        var environments = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => BuildProperties.ReadEnvironments(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Environments);
+
         var defaults = buildProperties
             .Combine(assemblyDefaults)
             .Select(static (pair, _) => ProjectDefaults.Merge(pair.Left, pair.Right))
+            .Combine(environments)
+            .Select(static (pair, _) => new ProjectSettings(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Defaults);
 
         var resolvedPipelines = Resolve(pipelines, defaults);
@@ -76,8 +87,10 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         var nullableDirective = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 });
 
-        context.RegisterSourceOutput(registry.Combine(nullableDirective), static (spc, pair) =>
-            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(pair.Left, pair.Right)));
+        // Environments: the registry lists them, and the assembly carries each one's namespace and image, which
+        // the build task and ManifestFor lay over the workloads that take the project's.
+        context.RegisterSourceOutput(registry.Combine(nullableDirective).Combine(environments), static (spc, pair) =>
+            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(pair.Left.Left, pair.Left.Right, pair.Right)));
     }
 
     /// <summary>
@@ -94,7 +107,7 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(trackingName);
 
     private static IncrementalValuesProvider<ResolvedWorkload?> Resolve(
-        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<ProjectDefaults> defaults) =>
+        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<ProjectSettings> defaults) =>
         declarations
             .Combine(defaults)
             .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right))
@@ -106,13 +119,42 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EmittedNames);
 
     /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>
-    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults)
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults) =>
+        Resolve(declaration, new ProjectSettings(defaults, EquatableArray<DeploymentEnvironment>.Empty));
+
+    /// <summary>Applies the defaults (and each overridden environment's) and renders the manifest, when the workload can be emitted at all.</summary>
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectSettings settings)
     {
-        var workload = declaration.Workload.WithDefaults(defaults);
+        var declared = declaration.Workload;
+        var workload = declared.WithDefaults(settings.Defaults);
         var emit = declaration.Type.Shape.IsExtensible && ManifestWriter.CanEmit(workload);
         var shard = SourceShards.Of(declaration.Type.FullyQualifiedName);
-        return emit
-            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard)
-            : new ResolvedWorkload(declaration.Type, workload, null, shard);
+        if (!emit)
+        {
+            return new ResolvedWorkload(declaration.Type, workload, null, shard);
+        }
+
+        var defaulted = (string.IsNullOrEmpty(declared.Namespace) ? WorkloadFacts.DefaultedNamespace : 0)
+            | (string.IsNullOrEmpty(declared.Worker.Image) ? WorkloadFacts.DefaultedImage : 0);
+        var environments = EquatableArray<EnvironmentOverride>.Empty;
+        if (declaration.Overrides.Count > 0 && settings.Environments.Count > 0)
+        {
+            // Only declared environments: an override that names another is HEVL131, and is not emitted.
+            var resolved = new System.Collections.Generic.List<EnvironmentOverride>();
+            foreach (var environment in settings.Environments)
+            {
+                foreach (var o in declaration.Overrides)
+                {
+                    if (o.Environment == environment.Name && o.Workload.WithDefaults(environment.Defaults(settings.Defaults)) is var inEnvironment && ManifestWriter.CanEmit(inEnvironment))
+                    {
+                        resolved.Add(new EnvironmentOverride(environment.Name, inEnvironment));
+                    }
+                }
+            }
+
+            environments = new EquatableArray<EnvironmentOverride>(resolved.ToArray());
+        }
+
+        return new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard, defaulted, environments, settings.Environments.Count > 0);
     }
 }

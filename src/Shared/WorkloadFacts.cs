@@ -111,6 +111,13 @@ enum FactSlot
 
     /// <summary><c>spec.schedule.maxConcurrentScans</c>.</summary>
     MaxConcurrentScans,
+
+    /// <summary>
+    /// Not a field: which of the values above came from the project's defaults rather than the workload's own
+    /// attributes (<see cref="WorkloadFacts.DefaultedNamespace"/>, <see cref="WorkloadFacts.DefaultedImage"/>). An
+    /// environment's own namespace and image replace exactly these (<see cref="WorkloadFacts.InEnvironment"/>).
+    /// </summary>
+    Defaulted,
 }
 
 /// <summary>How a <see cref="FactSlot"/> is written.</summary>
@@ -158,8 +165,14 @@ internal
 #endif
 sealed partial class WorkloadFacts
 {
-    /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string. 2 added the pod-spec and index-selector slots and wrote optional numbers in place.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string. 2 added the pod-spec and index-selector slots and wrote optional numbers in place; 3 added <see cref="FactSlot.Defaulted"/>.</summary>
+    public const int FormatVersion = 3;
+
+    /// <summary>In <see cref="FactSlot.Defaulted"/>: the namespace is the project's default.</summary>
+    public const int DefaultedNamespace = 1;
+
+    /// <summary>In <see cref="FactSlot.Defaulted"/>: the image is the project's default.</summary>
+    public const int DefaultedImage = 2;
 
     /// <summary>The strings of one toleration in <see cref="FactSlot.Tolerations"/>: key, operator, value, effect, tolerationSeconds.</summary>
     public const int TolerationWidth = 5;
@@ -255,14 +268,39 @@ sealed partial class WorkloadFacts
     }
 
     /// <summary>
+    /// These facts in an environment whose own defaults are <paramref name="environmentNamespace"/> and
+    /// <paramref name="environmentImage"/> (null or empty: the project's stand): the namespace and image that
+    /// came from the project's defaults (<see cref="FactSlot.Defaulted"/>) are replaced, nothing else. A
+    /// workload that overrides anything in the environment has facts of its own there instead.
+    /// </summary>
+    public WorkloadFacts InEnvironment(string? environmentNamespace, string? environmentImage)
+    {
+        var facts = new WorkloadFacts();
+        Array.Copy(numbers, facts.numbers, numbers.Length);
+        Array.Copy(texts, facts.texts, texts.Length);
+        var defaulted = Number(FactSlot.Defaulted);
+        if ((defaulted & DefaultedNamespace) != 0 && !string.IsNullOrEmpty(environmentNamespace))
+        {
+            facts.texts[(int)FactSlot.Namespace] = environmentNamespace;
+        }
+
+        if ((defaulted & DefaultedImage) != 0 && !string.IsNullOrEmpty(environmentImage))
+        {
+            facts.texts[(int)FactSlot.Image] = environmentImage;
+        }
+
+        return facts;
+    }
+
+    /// <summary>
     /// The facts as one string: <see cref="FormatVersion"/>, then every slot in <see cref="FactSlot"/> order.
     /// A number (a bool is 0 or 1) is its invariant decimal and <c>;</c>; a string is its length in UTF-16
     /// code units, <c>:</c> and its characters, unescaped; a null number or string is <c>~</c>; an array is
     /// its length as a number, then its elements. Every item ends where its own prefix says, so any text
     /// travels as it is. Example: the Pipeline <c>ingest</c> in namespace <c>search</c>, no labels or
     /// annotations, image <c>img:1.0.0</c>, pool <c>cpu</c>, mode 0, replicas 0 to 3, nothing optional set,
-    /// no Function fields:
-    /// <c>2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~</c>.
+    /// no Function fields, namespace and image from the workload's own attributes:
+    /// <c>3;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~0;</c>.
     /// </summary>
     public string Pack()
     {
@@ -330,9 +368,9 @@ sealed partial class WorkloadFacts
             }
         }
 
-        if (facts.Number(FactSlot.Function) is not (0 or 1) || facts.Number(FactSlot.Paused) is not (0 or 1))
+        if (facts.Number(FactSlot.Function) is not (0 or 1) || facts.Number(FactSlot.Paused) is not (0 or 1) || facts.Number(FactSlot.Defaulted) is < 0 or > (DefaultedNamespace | DefaultedImage))
         {
-            throw new FormatException("The workload facts are malformed: the kind and paused slots hold 0 or 1.");
+            throw new FormatException("The workload facts are malformed: the kind and paused slots hold 0 or 1, the defaulted slot 0 to 3.");
         }
 
         if (facts.Texts(FactSlot.Tolerations).Length % TolerationWidth != 0
@@ -348,12 +386,12 @@ sealed partial class WorkloadFacts
 
     private static FactShape[] ShapesOfSlots()
     {
-        var shapes = new FactShape[(int)FactSlot.MaxConcurrentScans + 1];
+        var shapes = new FactShape[(int)FactSlot.Defaulted + 1];
         foreach (FactSlot slot in Enum.GetValues(typeof(FactSlot)))
         {
             shapes[(int)slot] = slot switch
             {
-                FactSlot.Function or FactSlot.Paused or FactSlot.Mode or FactSlot.MinReplicas or FactSlot.MaxReplicas or FactSlot.Triggers => FactShape.Number,
+                FactSlot.Function or FactSlot.Paused or FactSlot.Mode or FactSlot.MinReplicas or FactSlot.MaxReplicas or FactSlot.Triggers or FactSlot.Defaulted => FactShape.Number,
                 FactSlot.Name or FactSlot.Namespace or FactSlot.Image or FactSlot.Pool => FactShape.Text,
                 FactSlot.ServiceAccountName or FactSlot.Version => FactShape.OptionalText,
                 FactSlot.Labels or FactSlot.Annotations or FactSlot.NodeSelector or FactSlot.Tolerations or FactSlot.TargetNamespaces

@@ -50,6 +50,15 @@ public sealed class ContainerImageTests
     }
 
     [Fact]
+    public void An_environment_keeps_the_container_image_below_its_own()
+    {
+        var project = new ProjectDefaults("search", null, "ghcr.io/acme/container:1");
+        Assert.Equal("ghcr.io/acme/container:1", new DeploymentEnvironment("prod", null, null).Defaults(project).EffectiveImage);
+        Assert.Equal("ghcr.io/acme/prod:1", new DeploymentEnvironment("prod", null, "ghcr.io/acme/prod:1").Defaults(project).EffectiveImage);
+        Assert.Equal("ghcr.io/acme/stamped:1", new DeploymentEnvironment("prod", null, null).Defaults(project with { Image = "ghcr.io/acme/stamped:1" }).EffectiveImage);
+    }
+
+    [Fact]
     public void The_generator_writes_the_container_image_for_workloads_without_their_own()
     {
         var input = GeneratorHarness.Compile("""

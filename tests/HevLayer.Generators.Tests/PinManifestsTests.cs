@@ -200,6 +200,20 @@ public sealed class PinManifestsTests : IDisposable
     }
 
     [Fact]
+    public void Without_written_items_each_environment_folder_is_found_by_its_record()
+    {
+        new ManifestFolder(Path.Combine(build, "prod"), "Workers").Write(new[] { RenderedManifest.Of(Workload("ingest", Pushed)) });
+        new ManifestFolder(Path.Combine(build, "dev"), "Workers").Write(new[] { RenderedManifest.Of(Workload("ingest", Pushed)) });
+        Directory.CreateDirectory(Path.Combine(build, "not-ours"));
+
+        Assert.True(Task(new Engine(), Array.Empty<string>(), container: true).Execute());
+
+        Assert.Equal(Pushed + "@" + Digest, ImageOf(Path.Combine(publish, "prod", "pipeline.search.ingest.yaml")));
+        Assert.Equal(Pushed + "@" + Digest, ImageOf(Path.Combine(publish, "dev", "pipeline.search.ingest.yaml")));
+        Assert.False(Directory.Exists(Path.Combine(publish, "not-ours")));
+    }
+
+    [Fact]
     public void A_project_whose_build_wrote_no_manifests_publishes_none_and_says_nothing_of_pins()
     {
         var engine = new Engine();

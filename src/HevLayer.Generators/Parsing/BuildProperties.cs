@@ -25,7 +25,11 @@ public static class BuildProperties
     public const string ContainerImageTags = "ContainerImageTags";
 
     /// <summary>Every property read through <c>build_property.*</c>; the props file must list each as a CompilerVisibleProperty.</summary>
-    public static readonly string[] All = { Namespace, Image, ContainerRegistry, ContainerRepository, ContainerImageTag, ContainerImageTags };
+    public static readonly string[] All = { Namespace, Image, DeploymentEnvironments.TableProperty, DeploymentEnvironments.SelectionProperty, ContainerRegistry, ContainerRepository, ContainerImageTag, ContainerImageTags };
+
+    /// <summary>The environments the project declares (<see cref="DeploymentEnvironments"/>); empty for a project that declares none.</summary>
+    public static EquatableArray<DeploymentEnvironment> ReadEnvironments(AnalyzerConfigOptions global) =>
+        DeploymentEnvironments.Parse(Read(global, DeploymentEnvironments.TableProperty), Read(global, DeploymentEnvironments.SelectionProperty));
 
     /// <summary>The project defaults the MSBuild properties set, the image the container publish would push included.</summary>
     public static ProjectDefaults ReadDefaults(AnalyzerConfigOptions global) =>
