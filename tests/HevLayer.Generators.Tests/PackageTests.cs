@@ -25,6 +25,7 @@ public sealed class PackageTests
     [InlineData("analyzers/dotnet/cs/HevLayer.Generators.CodeFixes.dll")]
     [InlineData("build/HevLayer.Generators.props")]
     [InlineData("build/HevLayer.Generators.targets")]
+    [InlineData("build/HevLayer.Generators.Image.targets")]
     [InlineData("buildTransitive/HevLayer.Generators.props")]
     [InlineData("buildTransitive/HevLayer.Generators.targets")]
     [InlineData("tasks/net8.0/HevLayer.Build.dll")]

@@ -12,16 +12,31 @@ public static class BuildProperties
     /// <summary><c>HevLayerImage</c>.</summary>
     public const string Image = "HevLayerImage";
 
+    /// <summary><c>ContainerRegistry</c>, the SDK's container publish: where the image is pushed (empty: the local container runtime).</summary>
+    public const string ContainerRegistry = "ContainerRegistry";
+
+    /// <summary><c>ContainerRepository</c>, the SDK's container publish: the image's repository.</summary>
+    public const string ContainerRepository = "ContainerRepository";
+
+    /// <summary><c>ContainerImageTag</c>, the SDK's container publish: one tag.</summary>
+    public const string ContainerImageTag = "ContainerImageTag";
+
+    /// <summary><c>ContainerImageTags</c>, the SDK's container publish: ';'-separated tags, which win over <see cref="ContainerImageTag"/>.</summary>
+    public const string ContainerImageTags = "ContainerImageTags";
+
     /// <summary>Every property read through <c>build_property.*</c>; the props file must list each as a CompilerVisibleProperty.</summary>
-    public static readonly string[] All = { Namespace, Image, DeploymentEnvironments.TableProperty, DeploymentEnvironments.SelectionProperty };
+    public static readonly string[] All = { Namespace, Image, DeploymentEnvironments.TableProperty, DeploymentEnvironments.SelectionProperty, ContainerRegistry, ContainerRepository, ContainerImageTag, ContainerImageTags };
 
     /// <summary>The environments the project declares (<see cref="DeploymentEnvironments"/>); empty for a project that declares none.</summary>
     public static EquatableArray<DeploymentEnvironment> ReadEnvironments(AnalyzerConfigOptions global) =>
         DeploymentEnvironments.Parse(Read(global, DeploymentEnvironments.TableProperty), Read(global, DeploymentEnvironments.SelectionProperty));
 
-    /// <summary>The project defaults the MSBuild properties set.</summary>
+    /// <summary>The project defaults the MSBuild properties set, the image the container publish would push included.</summary>
     public static ProjectDefaults ReadDefaults(AnalyzerConfigOptions global) =>
-        new(Read(global, Namespace), Read(global, Image));
+        new(
+            Read(global, Namespace),
+            Read(global, Image),
+            ContainerImage.Compose(Read(global, ContainerRegistry), Read(global, ContainerRepository), Read(global, ContainerImageTag), Read(global, ContainerImageTags)));
 
     private static string? Read(AnalyzerConfigOptions global, string name) =>
         global.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

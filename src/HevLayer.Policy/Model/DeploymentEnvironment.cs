@@ -15,10 +15,11 @@ namespace HevLayer.Policy.Model;
 /// <param name="Selected">False when <c>HevLayerEnvironments</c> leaves the environment out of this build: it is known (overrides may name it) but neither checked nor written.</param>
 public sealed record DeploymentEnvironment(string Name, string? Namespace, string? Image, string? InfraRules = null, bool Selected = true)
 {
-    /// <summary>The project defaults in this environment: its own namespace and image above the project's.</summary>
+    /// <summary>The project defaults in this environment: its own namespace and image above the project's; the container publish's image stays below both.</summary>
     public ProjectDefaults Defaults(ProjectDefaults project) => new(
         string.IsNullOrEmpty(Namespace) ? project.Namespace : Namespace,
-        string.IsNullOrEmpty(Image) ? project.Image : Image);
+        string.IsNullOrEmpty(Image) ? project.Image : Image,
+        project.ContainerImage);
 }
 
 /// <summary>

@@ -217,7 +217,7 @@ public static class WorkloadFields
             .Value(w => w.Function?.Filter, (w, v) => OnFunction(w, f => f with { Filter = Texts(v) })),
         Field("spec.worker", FieldShape.Mapping, null, WorkloadTarget.On("Worker")).Says("The container the operator runs."),
         Field("spec.worker.image", FieldShape.Text, null, WorkloadTarget.On("Worker", "Image"))
-            .Says("The worker's container image (an OCI reference).", "HevLayerImage, then [assembly: HevLayerDefaults(Image)]").In(FactSlot.Image).CheckedBy("HEVL110", "HEVL122")
+            .Says("The worker's container image (an OCI reference).", "HevLayerImage, then [assembly: HevLayerDefaults(Image)], then the container image ContainerRegistry/ContainerRepository:tag").In(FactSlot.Image).CheckedBy("HEVL110", "HEVL122")
             .Value(w => w.Worker.Image, (w, v) => w with { Worker = w.Worker with { Image = (string?)v } }),
         Field("spec.worker.batchSize", FieldShape.Integer, null, WorkloadTarget.On("Worker", "BatchSize"))
             .Says("Items handed to the worker per batch.", omitted: Count).In(FactSlot.BatchSize).CheckedBy("HEVL120").AtLeast(1, "a batch size")

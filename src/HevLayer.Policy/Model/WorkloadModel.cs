@@ -53,6 +53,6 @@ public sealed record WorkloadModel(
     public WorkloadModel WithDefaults(ProjectDefaults defaults) => this with
     {
         Namespace = string.IsNullOrEmpty(Namespace) ? defaults.EffectiveNamespace : Namespace,
-        Worker = string.IsNullOrEmpty(Worker.Image) ? Worker with { Image = defaults.Image } : Worker,
+        Worker = string.IsNullOrEmpty(Worker.Image) ? Worker with { Image = defaults.EffectiveImage } : Worker,
     };
 }

@@ -118,6 +118,10 @@ public static class BuildRules
     /// <summary>HEVL315.</summary>
     public static readonly ReportedRule UnknownEnvironmentSource = Build("HEVL315", RuleArea.Build, "Unknown InfraRulesSource of an environment", "{detail}");
 
+    /// <summary>HEVL320. A warning: the publish succeeded and the manifests keep the tag, which still names the image, but not by digest.</summary>
+    public static readonly ReportedRule NotPinned = new(
+        "HEVL320", RuleSeverity.Warning, RuleArea.Build, RuleBasis.Tool, RuleReporter.Build, "Published image not pinned by digest", "{detail}");
+
     /// <summary>HEVL401.</summary>
     public static readonly ReportedRule Unreachable = Build("HEVL401", RuleArea.Cluster, "Cluster unreachable or too slow", "{detail}");
 

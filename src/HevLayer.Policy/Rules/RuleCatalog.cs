@@ -114,6 +114,7 @@ public static class RuleCatalog
             BuildRules.EnvironmentInfraRulesMissing,
             BuildRules.UnknownSelectedEnvironment,
             BuildRules.UnknownEnvironmentSource,
+            BuildRules.NotPinned,
             BuildRules.Unreachable,
             BuildRules.AccessDenied,
             BuildRules.NotServed,

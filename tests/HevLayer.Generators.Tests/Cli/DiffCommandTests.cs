@@ -96,6 +96,34 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal(4, json.RootElement.GetProperty("workloads").GetArrayLength());
     }
 
+    [Fact]
+    public void A_pinned_image_is_a_change_of_spec_worker_image_digest_included()
+    {
+        // What dotnet publish -t:PublishContainer leaves: the live Pipeline runs the tag, the folder names its digest.
+        const string digest = "sha256:16beeaff1b95b6de9aa3cb286c2a0adadbd3bdf8715d1e28a8a930debca12424";
+        using var api = Serve();
+        foreach (var file in Directory.GetFiles(manifests, "*.yaml").Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
+        {
+            var parts = Path.GetFileName(file).Split('.');
+            api.Routes[Api + parts[1] + "/" + parts[0] + "s/" + parts[2]] = (200, Live(Path.GetFileName(file), server: true));
+        }
+
+        foreach (var ns in new[] { "search", "catalog" })
+        {
+            api.Routes[Api + ns + "/pipelines"] = (200, "{\"items\":[]}");
+            api.Routes[Api + ns + "/functions"] = (200, "{\"items\":[]}");
+        }
+
+        var ingest = Path.Combine(manifests, "pipeline.search.ingest-docs.yaml");
+        File.WriteAllText(ingest, File.ReadAllText(ingest).Replace("image: \"ghcr.io/acme/layer-workers:1.4.2\"", "image: \"ghcr.io/acme/layer-workers:1.4.2@" + digest + "\"", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = CheckCommandTests.Run(null, "diff", "--manifests", manifests, "--context", FakeKubernetesApi.Context, "--exit-code");
+
+        Assert.True(code == 1, stdout + stderr);
+        Assert.Contains("Pipeline search/ingest-docs: changed\n  spec.worker.image: ghcr.io/acme/layer-workers:1.4.2 -> ghcr.io/acme/layer-workers:1.4.2@" + digest + "\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("Pipeline search/embed-chunks: unchanged\n", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("forbidden list", "HEVL402")]
     [InlineData("no crd", "HEVL403")]

@@ -109,12 +109,13 @@ internal sealed class ConsumerProject : IDisposable
 
     public ProcessResult Build(params string[] properties) => Run("build", properties);
 
+    /// <summary>Runs <c>dotnet <paramref name="verb"/></c> on the project; each property is passed as <c>-p:</c>, and an argument that starts with '-' (<c>-t:PublishContainer</c>) as it is.</summary>
     public ProcessResult Run(string verb, params string[] properties)
     {
         var environment = new Dictionary<string, string?>(Environment) { ["NUGET_PACKAGES"] = Package.PackagesFolder };
         return ProcessRunner.Run(
             "dotnet",
-            new[] { verb, ProjectDirectory, "-nologo", "-tl:off", "-v:m", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(properties.Select(p => "-p:" + p)),
+            new[] { verb, ProjectDirectory, "-nologo", "-tl:off", "-v:m", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(properties.Select(p => p.StartsWith('-') ? p : "-p:" + p)),
             Root,
             BuildTimeout,
             environment);

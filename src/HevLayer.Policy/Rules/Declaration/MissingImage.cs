@@ -9,7 +9,7 @@ public sealed class MissingImage : WorkloadRule
     public const string DiagnosticId = "HEVL110";
 
     private MissingImage()
-        : base(DiagnosticId, RuleSeverity.Error, RuleArea.Declaration, RuleBasis.Kubernetes, "No worker image", "{kind} '{name}' has no worker image; set [Worker(Image = \"...\")], [assembly: HevLayerDefaults(Image = \"...\")] or the HevLayerImage MSBuild property")
+        : base(DiagnosticId, RuleSeverity.Error, RuleArea.Declaration, RuleBasis.Kubernetes, "No worker image", "{kind} '{name}' has no worker image; set [Worker(Image = \"...\")], [assembly: HevLayerDefaults(Image = \"...\")], the HevLayerImage MSBuild property, or the container publish's ContainerRepository")
     {
     }
 
@@ -19,7 +19,7 @@ public sealed class MissingImage : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (string.IsNullOrEmpty(context.Declared.Worker.Image) && string.IsNullOrEmpty(context.Defaults.Image))
+        if (string.IsNullOrEmpty(context.Declared.Worker.Image) && string.IsNullOrEmpty(context.Defaults.EffectiveImage))
         {
             yield return At(WorkloadTarget.Workload, ("kind", context.KindName), ("name", context.Declared.Name));
         }

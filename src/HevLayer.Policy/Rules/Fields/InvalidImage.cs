@@ -33,9 +33,12 @@ public sealed class InvalidImage : WorkloadRule
                 yield return At(WorkloadTarget.On("Worker", "Image"), ("image", own!), ("origin", string.Empty), ("problem", problem));
             }
         }
-        else if (!string.IsNullOrEmpty(context.Defaults.Image) && ImageReference.Problem(context.Defaults.Image) is { } problem)
+        else if (!string.IsNullOrEmpty(context.Defaults.EffectiveImage) && ImageReference.Problem(context.Defaults.EffectiveImage) is { } problem)
         {
-            yield return At(WorkloadTarget.Workload, ("image", context.Defaults.Image!), ("origin", " (the project default, from HevLayerImage or [assembly: HevLayerDefaults])"), ("problem", problem));
+            var origin = context.Defaults.ImageFromContainerProperties
+                ? " (the container image, from ContainerRegistry, ContainerRepository and ContainerImageTags or ContainerImageTag)"
+                : " (the project default, from HevLayerImage or [assembly: HevLayerDefaults])";
+            yield return At(WorkloadTarget.Workload, ("image", context.Defaults.EffectiveImage!), ("origin", origin), ("problem", problem));
         }
     }
 }
