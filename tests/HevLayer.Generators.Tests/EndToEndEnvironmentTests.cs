@@ -18,60 +18,9 @@ namespace HevLayer.Generators.Tests;
 [Trait("Category", "EndToEnd")]
 public sealed class EndToEndEnvironmentTests
 {
-    private const string Prod = """
-        apiVersion: hevlayer.com/v1alpha1
-        kind: InfraRules
-        metadata:
-          name: default
-        spec:
-          computePools:
-            - name: cpu
-              kind: cpu
-              maxReplicasPerWorkload: 20
-            - name: gpu
-              kind: gpu
-              gpuType: nvidia-l4
-              maxReplicasPerWorkload: 8
-        """;
-
-    private const string Dev = """
-        apiVersion: hevlayer.com/v1alpha1
-        kind: InfraRules
-        metadata:
-          name: default
-        spec:
-          computePools:
-            - name: cpu
-              kind: cpu
-              maxReplicasPerWorkload: 2
-        """;
-
     private static ConsumerProject Consumer(string environments, string workloads, string program = "System.Console.WriteLine(\"ok\");")
     {
-        var consumer = new ConsumerProject();
-        File.WriteAllText(consumer.ProjectFile, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <HevLayerNamespace>search</HevLayerNamespace>
-                <HevLayerImage>ghcr.io/acme/layer-workers:1.4.2</HevLayerImage>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="HevLayer.Generators" Version="{consumer.Package.Version}" />
-              </ItemGroup>
-              <ItemGroup>
-            {environments}
-              </ItemGroup>
-            </Project>
-            """);
-        Directory.CreateDirectory(Path.Combine(consumer.ProjectDirectory, "infra"));
-        consumer.Write("infra/prod.yaml", Prod);
-        consumer.Write("infra/dev.yaml", Dev);
-        consumer.Write("Workers.cs", workloads);
+        var consumer = EnvironmentConsumer.Create(environments, workloads);
         consumer.Write("Program.cs", program);
         return consumer;
     }
