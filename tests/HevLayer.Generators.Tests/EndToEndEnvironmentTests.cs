@@ -263,4 +263,25 @@ public sealed class EndToEndEnvironmentTests
         consumer.BuildSucceeds("HevLayerEnvironments=dev");
         Assert.Equal(requests, api.Requests.Count);
     }
+
+    [Fact]
+    public void Each_environments_InfraRules_file_is_checked_and_located_and_no_project_infrarules_is_needed()
+    {
+        using var consumer = Consumer(DevAndProd, """
+            using HevLayer;
+
+            [Pipeline("ingest-docs")]
+            [Scaling(Pool = "cpu", MaxReplicas = 1)]
+            public sealed partial class IngestDocs { }
+            """);
+        consumer.Write("infra/dev.yaml", EnvironmentConsumer.Dev.Replace("maxReplicasPerWorkload: 2", "maxReplicasPerWorkload: 0", StringComparison.Ordinal));
+
+        var result = consumer.Build();
+
+        // The seed: maxReplicasPerWorkload is at least 1. Located in dev's own file; prod's is fine; no HEVL200 for want of infrarules.yaml.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(new Regex(Regex.Escape(Path.Combine(consumer.ProjectDirectory, "infra", "dev.yaml")) + @"\(9,\d+\): error HEVL208"), result.Output);
+        Assert.DoesNotContain("prod.yaml(", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HEVL200", result.Output, StringComparison.Ordinal);
+    }
 }
