@@ -24,6 +24,9 @@ public sealed class FetchInfraRules : Task
     /// <summary>How long the API server may take (<c>HevLayerClusterTimeoutSeconds</c>).</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>), where a failed fetch is located.</summary>
+    public string ProjectPath { get; set; } = string.Empty;
+
     /// <summary>Where the snapshot came from, for diagnostics: the cluster and context.</summary>
     [Output]
     public string Source { get; set; } = string.Empty;
@@ -50,12 +53,12 @@ public sealed class FetchInfraRules : Task
         {
             // A failed fetch leaves no snapshot behind, so nothing can check against stale rules.
             TryDelete(SnapshotPath);
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
+            LogError(e.Code, e.Message);
             return false;
         }
         catch (ManifestFolderException e)
         {
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, e.Message);
+            LogError(e.Code, e.Message);
             return false;
         }
         catch (Exception e)
@@ -64,14 +67,41 @@ public sealed class FetchInfraRules : Task
             // failure or our own bug, under its own id, with the message less anything like a credential.
             TryDelete(SnapshotPath);
             var unexpected = ClusterInfraRules.Unexpected(e);
-            Log.LogError(null, unexpected.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, unexpected.Message);
+            LogError(unexpected.Code, unexpected.Message);
             return false;
         }
 #else
-        Log.LogError(null, BuildRules.NeedsDotnetBuild.Id, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+        LogError(
+            BuildRules.NeedsDotnetBuild.Id,
             "HevLayerInfraRulesSource=cluster needs `dotnet build` (MSBuild on .NET): KubernetesClient does not load in MSBuild on .NET Framework. Use dotnet build, or save the object with `kubectl get infrarules default -o yaml > infrarules.yaml` and build with the file.");
         return false;
 #endif
+    }
+
+    /// <summary>
+    /// A failed fetch is the project's to fix, so it is located at the project file (as the folder problems,
+    /// HEVL301-305, are): at the <c>HevLayerKubeContext</c> element for a context problem (HEVL405) when the
+    /// project sets it, else at the <c>HevLayerInfraRulesSource</c> element that turned the cluster source on,
+    /// else at the file. Never at the package's targets.
+    /// </summary>
+    private void LogError(string code, string message)
+    {
+        var file = string.IsNullOrEmpty(ProjectPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectPath;
+        var (line, column) = (0, 0);
+        if (!string.IsNullOrEmpty(ProjectPath))
+        {
+            if (code == BuildRules.Kubeconfig.Id)
+            {
+                (line, column) = ProjectProperty.Locate(ProjectPath, "HevLayerKubeContext");
+            }
+
+            if (line == 0)
+            {
+                (line, column) = ProjectProperty.Locate(ProjectPath, "HevLayerInfraRulesSource");
+            }
+        }
+
+        Log.LogError(null, code, null, file, line, column, 0, 0, message);
     }
 
     private static void TryDelete(string path)
