@@ -57,12 +57,19 @@ public static class AssemblyFactsReader
                 try
                 {
                     var facts = Decode(ref blob);
-                    facts.SourceType = TypeName(md, md.GetTypeDefinition(type));
+                    facts.SourceType = HostedSourceType(ref blob) ?? TypeName(md, md.GetTypeDefinition(type));
                     workload = facts.ToModel();
                 }
                 catch (Exception e) when (e is BadImageFormatException or FormatException or ArgumentOutOfRangeException or InvalidOperationException)
                 {
                     throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
+                }
+
+                // A library that does not host its workloads leaves its image to the application that does
+                // (format 3, HostDefaults.Image): that application writes the manifest, this build none.
+                if (string.IsNullOrEmpty(workload.Worker.Image))
+                {
+                    continue;
                 }
 
                 result.Add(RenderedManifest.Of(workload));
@@ -81,6 +88,39 @@ public static class AssemblyFactsReader
         }
 
         return WorkloadFacts.Unpack(blob.ReadSerializedString() ?? throw new BadImageFormatException("The facts are null."));
+    }
+
+    /// <summary>
+    /// The named argument <c>SourceType</c>, when the attribute has one: the library class of a workload the
+    /// application hosts, whose facts sit on a holder class of the application's own.
+    /// </summary>
+    private static string? HostedSourceType(ref BlobReader blob)
+    {
+        if (blob.RemainingBytes < 2)
+        {
+            return null;
+        }
+
+        string? sourceType = null;
+        var count = blob.ReadUInt16();
+        for (var i = 0; i < count; i++)
+        {
+            var kind = blob.ReadByte();
+            var type = blob.ReadSerializationTypeCode();
+            var name = blob.ReadSerializedString();
+            if (kind != 0x54 || type != SerializationTypeCode.String)
+            {
+                throw new BadImageFormatException("The attribute carries a named argument it does not have.");
+            }
+
+            var value = blob.ReadSerializedString();
+            if (name == "SourceType")
+            {
+                sourceType = value;
+            }
+        }
+
+        return string.IsNullOrEmpty(sourceType) ? null : sourceType;
     }
 
     /// <summary>The C# name of a type definition as the generator writes it: namespace, containing types and name, dot-separated.</summary>

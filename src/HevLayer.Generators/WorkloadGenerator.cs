@@ -1,5 +1,6 @@
 using System.Linq;
 using HevLayer.Generators.Emit;
+using HevLayer.Generators.Hosting;
 using HevLayer.Generators.Model;
 using HevLayer.Generators.Parsing;
 using HevLayer.Policy.Emit;
@@ -43,8 +44,23 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ProjectDefaults.Merge(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Defaults);
 
-        var resolvedPipelines = Resolve(pipelines, defaults);
-        var resolvedFunctions = Resolve(functions, defaults);
+        // Whether this project hosts its workloads (an application) or leaves image and namespace defaults to the
+        // application that references it (a library): HevLayerHostsWorkloads, which the targets set.
+        var hosts = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => BuildProperties.ReadHostsWorkloads(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Hosting);
+        var resolveWith = defaults.Combine(hosts);
+
+        var resolvedPipelines = Resolve(pipelines, resolveWith);
+        var resolvedFunctions = Resolve(functions, resolveWith);
+        var hosted = Hosted(context, resolveWith);
+        context.RegisterSourceOutput(hosted, static (spc, workloads) =>
+        {
+            if (HostedEmitter.Holder(workloads) is { } source)
+            {
+                spc.AddSource("HevLayer.Generated.HevLayerHostedWorkloads.g.cs", source);
+            }
+        });
 
         // The code goes into a fixed number of files, not one per workload: Roslyn's cost of carrying N
         // generated files grows with N squared on every run (see SourceShards). An edit re-renders one shard.
@@ -62,12 +78,15 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
 
         // The registry depends only on which classes are emitted: their names go through their own node, so
         // an edit that changes a manifest but not the set of names leaves the Collect cached and the sort unrun.
+        // An application's registry also lists what it hosts from its references, by the library class's name.
         var registry = EmittedNames(resolvedPipelines).Collect()
             .Combine(EmittedNames(resolvedFunctions).Collect())
+            .Combine(hosted)
             .Select(static (pair, _) => new EquatableArray<RegistryEntry>(
-                pair.Left.Concat(pair.Right)
+                pair.Left.Left.Concat(pair.Left.Right)
                     .Where(static entry => entry is not null)
                     .Select(static entry => entry!.Value)
+                    .Concat(pair.Right.Select(static (w, i) => w.Packed is null ? (RegistryEntry?)null : HostedEmitter.Entry(w, i)).Where(static e => e is not null).Select(static e => e!.Value))
                     .OrderBy(static entry => entry.TypeName, System.StringComparer.Ordinal)
                     .ToArray()))
             .WithTrackingName(TrackingNames.RegistryEntries);
@@ -94,11 +113,27 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(trackingName);
 
     private static IncrementalValuesProvider<ResolvedWorkload?> Resolve(
-        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<ProjectDefaults> defaults) =>
+        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<(ProjectDefaults Defaults, bool Hosts)> defaults) =>
         declarations
             .Combine(defaults)
-            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right.Defaults, pair.Right.Hosts))
             .WithTrackingName(TrackingNames.Resolved);
+
+    /// <summary>
+    /// The workloads an application hosts from its references. The metadata of a reference is read once, when the
+    /// references change (MetadataReferencesProvider), not on every edit; a library hosts nothing.
+    /// </summary>
+    private static IncrementalValueProvider<EquatableArray<HostedWorkload>> Hosted(
+        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<(ProjectDefaults Defaults, bool Hosts)> defaults) =>
+        context.MetadataReferencesProvider
+            .Select(static (reference, _) => ReferencedWorkloads.Read(reference))
+            .WithTrackingName(TrackingNames.ReferencedWorkloads)
+            .Collect()
+            .Combine(defaults)
+            .Select(static (pair, _) => pair.Right.Hosts
+                ? HostedWorkloads.Resolve(pair.Left.SelectMany(static r => r), pair.Right.Defaults)
+                : EquatableArray<HostedWorkload>.Empty)
+            .WithTrackingName(TrackingNames.Hosted);
 
     private static IncrementalValuesProvider<RegistryEntry?> EmittedNames(IncrementalValuesProvider<ResolvedWorkload?> resolved) =>
         resolved
@@ -106,13 +141,19 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EmittedNames);
 
     /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>
-    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults)
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults, bool hosts = true)
     {
         var workload = declaration.Workload.WithDefaults(defaults);
-        var emit = declaration.Type.Shape.IsExtensible && ManifestWriter.CanEmit(workload);
+        var left = hosts ? HostDefaults.None : LeftToHost(declaration.Workload);
+        var emit = declaration.Type.Shape.IsExtensible && WorkloadFacts.CanEmitForHost(workload, left);
         var shard = SourceShards.Of(declaration.Type.FullyQualifiedName);
         return emit
-            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard)
-            : new ResolvedWorkload(declaration.Type, workload, null, shard);
+            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard, left)
+            : new ResolvedWorkload(declaration.Type, workload, null, shard, left);
     }
+
+    /// <summary>What a library's workload did not set itself, and so leaves to the application that hosts it.</summary>
+    private static HostDefaults LeftToHost(WorkloadModel declared) =>
+        (string.IsNullOrEmpty(declared.Worker.Image) ? HostDefaults.Image : HostDefaults.None)
+        | (string.IsNullOrEmpty(declared.Namespace) ? HostDefaults.Namespace : HostDefaults.None);
 }

@@ -113,6 +113,29 @@ enum FactSlot
     MaxConcurrentScans,
 }
 
+/// <summary>
+/// What a library that does not host its workloads left to the application that does (see
+/// <see cref="WorkloadFacts.LeftToHost"/>): the fields whose value came from the library's project defaults, or
+/// from nowhere, rather than from the workload's own attributes. The host fills them from its own defaults.
+/// </summary>
+[Flags]
+#if HEVLAYER_POLICY
+public
+#else
+internal
+#endif
+enum HostDefaults
+{
+    /// <summary>Every field is the workload's own, or the library hosts its workloads itself.</summary>
+    None = 0,
+
+    /// <summary><c>spec.worker.image</c> is not the workload's own <c>[Worker(Image)]</c>: the library's default, or empty when it has none.</summary>
+    Image = 1,
+
+    /// <summary><c>metadata.namespace</c> is not the workload's own <c>Namespace =</c>: the library's default, or <c>default</c>.</summary>
+    Namespace = 2,
+}
+
 /// <summary>How a <see cref="FactSlot"/> is written.</summary>
 #if HEVLAYER_POLICY
 public
@@ -161,6 +184,13 @@ sealed partial class WorkloadFacts
     /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string. 2 added the pod-spec and index-selector slots and wrote optional numbers in place.</summary>
     public const int FormatVersion = 2;
 
+    /// <summary>
+    /// The format <see cref="Pack"/> writes when <see cref="LeftToHost"/> is not <see cref="HostDefaults.None"/>:
+    /// format 2 with one more number after the version, the <see cref="HostDefaults"/> flags. Only a library that
+    /// does not host its workloads writes it; everything else still writes format 2, byte for byte.
+    /// </summary>
+    public const int LibraryFormatVersion = 3;
+
     /// <summary>The strings of one toleration in <see cref="FactSlot.Tolerations"/>: key, operator, value, effect, tolerationSeconds.</summary>
     public const int TolerationWidth = 5;
 
@@ -181,6 +211,9 @@ sealed partial class WorkloadFacts
 
     /// <summary><c>metadata.name</c>.</summary>
     public string Name { get => Text(FactSlot.Name); set => Set(FactSlot.Name, value); }
+
+    /// <summary>The fields a library left to the application that hosts its workloads (written in format 3 only).</summary>
+    public HostDefaults LeftToHost { get; set; }
 
     /// <summary><c>metadata.namespace</c>.</summary>
     public string Namespace { get => Text(FactSlot.Namespace); set => Set(FactSlot.Namespace, value); }
@@ -263,11 +296,22 @@ sealed partial class WorkloadFacts
     /// annotations, image <c>img:1.0.0</c>, pool <c>cpu</c>, mode 0, replicas 0 to 3, nothing optional set,
     /// no Function fields:
     /// <c>2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~</c>.
+    /// A library that leaves its image to the application hosting it (<see cref="LeftToHost"/>) writes format 3:
+    /// <c>3;1;</c>, then the same slots, here with an empty image (<c>0:</c>) when the library has no default.
     /// </summary>
     public string Pack()
     {
         var s = new StringBuilder();
-        WriteNumber(s, FormatVersion);
+        if (LeftToHost == HostDefaults.None)
+        {
+            WriteNumber(s, FormatVersion);
+        }
+        else
+        {
+            WriteNumber(s, LibraryFormatVersion);
+            WriteNumber(s, (int)LeftToHost);
+        }
+
         for (var i = 0; i < Shapes.Length; i++)
         {
             switch (numbers[i] ?? texts[i])
@@ -301,13 +345,26 @@ sealed partial class WorkloadFacts
     {
         var r = new Reader(packed);
         var version = r.Number();
-        if (version != FormatVersion)
+        if (version != FormatVersion && version != LibraryFormatVersion)
         {
             throw new FormatException("The workload facts are in format " + version.ToString(CultureInfo.InvariantCulture)
-                + "; this reader knows format " + FormatVersion.ToString(CultureInfo.InvariantCulture) + ".");
+                + "; this reader knows formats " + FormatVersion.ToString(CultureInfo.InvariantCulture)
+                + " and " + LibraryFormatVersion.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
         var facts = new WorkloadFacts();
+        if (version == LibraryFormatVersion)
+        {
+            // One spelling per facts: format 3 is written only when something is left to the host.
+            var left = r.Number();
+            if (left is < 1 or > (int)(HostDefaults.Image | HostDefaults.Namespace))
+            {
+                throw new FormatException("The workload facts are malformed: format 3 leaves the image (1), the namespace (2) or both (3) to the host.");
+            }
+
+            facts.LeftToHost = (HostDefaults)left;
+        }
+
         for (var i = 0; i < Shapes.Length; i++)
         {
             switch (Shapes[i])

@@ -41,7 +41,17 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 
             var (infraRules, files, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
             var defaults = ReadDefaults(start.Compilation, start.Options);
-            var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location)>();
+            var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location, bool Hosted)>();
+
+            // An application also deploys the workloads of the assemblies it references (HostedWorkloadChecks).
+            var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            var hosts = BuildProperties.ReadHostsWorkloads(global);
+            var project = HostedWorkloadChecks.ProjectFile(BuildProperties.ReadProjectPath(global));
+            var hosted = hosts ? HostedWorkloadChecks.Read(start.Compilation, defaults) : EquatableArray<Hosting.HostedWorkload>.Empty;
+            foreach (var workload in hosted)
+            {
+                declared.Add((workload.Kind + "/" + workload.Namespace + "/" + workload.Name, workload.Kind, workload.Namespace, workload.Name, workload.Describe, project, true));
+            }
 
             // Hand-written manifests (HevLayerManifest): checked with the same rules, and counted for duplicates.
             var manifests = ManifestFiles.Load(start.Options, start.CancellationToken);
@@ -55,7 +65,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     {
                         var kindName = workload.Kind == WorkloadKind.Function ? "Function" : "Pipeline";
                         var at = document.Locate(WorkloadTarget.Name);
-                        declared.Add((kindName + "/" + ns + "/" + workload.Name, kindName, ns, workload.Name, System.IO.Path.GetFileName(at.Path) + "(" + at.StartLine + "," + at.StartColumn + ")", DiagnosticFactory.InFile(at, at.Path)));
+                        declared.Add((kindName + "/" + ns + "/" + workload.Name, kindName, ns, workload.Name, System.IO.Path.GetFileName(at.Path) + "(" + at.StartLine + "," + at.StartColumn + ")", DiagnosticFactory.InFile(at, at.Path), false));
                     }
                 }
             }
@@ -92,7 +102,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 {
                     try
                     {
-                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, declared);
+                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, !hosts, declared);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -105,6 +115,11 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 
             start.RegisterCompilationEndAction(end =>
             {
+                foreach (var diagnostic in HostedWorkloadChecks.MissingImages(hosted, project))
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+
                 if (declared.IsEmpty)
                 {
                     return;
@@ -112,13 +127,10 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 
                 foreach (var group in declared.GroupBy(d => d.Key).Where(g => g.Count() > 1))
                 {
-                    var all = group.OrderBy(d => d.Type, StringComparer.Ordinal).ToList();
-                    foreach (var item in all)
+                    var all = group.OrderBy(d => d.Type, StringComparer.Ordinal).Select(d => (d.Kind, d.Namespace, d.Name, d.Type, d.Location, d.Hosted)).ToList();
+                    foreach (var diagnostic in HostedWorkloadChecks.Duplicates(all, project))
                     {
-                        var otherType = all.First(o => o.Type != item.Type || !ReferenceEquals(o.Location, item.Location)).Type;
-                        var finding = CrossWorkloadRules.DuplicateWorkload.At(
-                            WorkloadTarget.Workload, ("kind", item.Kind), ("name", item.Name), ("namespace", item.Namespace), ("type", item.Type), ("other", otherType));
-                        end.ReportDiagnostic(DiagnosticFactory.Create(finding, item.Location));
+                        end.ReportDiagnostic(diagnostic);
                     }
                 }
             });
@@ -132,7 +144,8 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         ProjectDefaults defaults,
         InfraRulesModel? infraRules,
         bool infraRulesNamed,
-        ConcurrentBag<(string, string, string, string, string, Location)> declared)
+        bool leavesImageToHost,
+        ConcurrentBag<(string, string, string, string, string, Location, bool)> declared)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? workloadAttribute = null, otherAttribute = null;
@@ -179,7 +192,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         var declaration = WorkloadParser.ReadDeclaration(type, workloadAttribute, kind, context.CancellationToken);
         var (model, typeSpec) = (declaration.Workload, declaration.Type);
         var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
-        foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed)))
+        foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed, LeavesImageToHost: leavesImageToHost)))
         {
             context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
         }
@@ -189,7 +202,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         {
             var kindName = kind == WorkloadKind.Function ? "Function" : "Pipeline";
             var location = workloadAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
-            declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, location));
+            declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, location, false));
         }
     }
 

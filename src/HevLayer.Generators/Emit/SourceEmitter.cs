@@ -69,7 +69,7 @@ internal static class SourceEmitter
         }
 
         var kind = ManifestWriter.KindName(workload.Kind);
-        w.Line("[" + M + "GeneratedWorkload(" + Literal(WorkloadFacts.From(workload).Pack()) + ")]")
+        w.Line("[" + M + "GeneratedWorkload(" + Literal(WorkloadFacts.From(workload, resolved.LeftToHost).Pack()) + ")]")
             .Open("partial " + type.Keyword + " " + CSharpNames.Identifier(type.Name));
         if (type.Shape.HasTypedManifest)
         {

@@ -1,3 +1,4 @@
+using HevLayer.Policy.Emit;
 using HevLayer.Policy.Model;
 
 namespace HevLayer.Generators.Model;
@@ -15,7 +16,8 @@ public sealed record WorkloadDeclaration(TypeSpec Type, WorkloadModel Workload);
 /// <param name="Workload">The workload, defaults applied.</param>
 /// <param name="FileName">The manifest's file name, when it can be emitted; null when it cannot.</param>
 /// <param name="Shard">Which generated file carries the class's code (<see cref="Emit.SourceShards"/>).</param>
-public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, int Shard)
+/// <param name="LeftToHost">What a library that does not host its workloads leaves to the application that does (facts format 3).</param>
+public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, int Shard, HostDefaults LeftToHost = HostDefaults.None)
 {
     /// <summary>True when the generator emits code (and the build a manifest) for this workload.</summary>
     public bool IsEmitted => FileName is not null;

@@ -12,12 +12,29 @@ public static class BuildProperties
     /// <summary><c>HevLayerImage</c>.</summary>
     public const string Image = "HevLayerImage";
 
+    /// <summary>
+    /// <c>HevLayerHostsWorkloads</c>: true when the project deploys the workloads whose code it hosts, those of the
+    /// projects and packages it references too (the targets default it to true for an executable, false for a
+    /// library). Absent (no MSBuild: tests, <c>hevlayer watch</c>) counts as true, today's one-project behaviour.
+    /// </summary>
+    public const string HostsWorkloads = "HevLayerHostsWorkloads";
+
+    /// <summary><c>MSBuildProjectFullPath</c>: where a finding about the project as a whole is located.</summary>
+    public const string ProjectPath = "MSBuildProjectFullPath";
+
     /// <summary>Every property read through <c>build_property.*</c>; the props file must list each as a CompilerVisibleProperty.</summary>
-    public static readonly string[] All = { Namespace, Image };
+    public static readonly string[] All = { Namespace, Image, HostsWorkloads, ProjectPath };
 
     /// <summary>The project defaults the MSBuild properties set.</summary>
     public static ProjectDefaults ReadDefaults(AnalyzerConfigOptions global) =>
         new(Read(global, Namespace), Read(global, Image));
+
+    /// <summary>True unless <c>HevLayerHostsWorkloads</c> is false: see <see cref="HostsWorkloads"/>.</summary>
+    public static bool ReadHostsWorkloads(AnalyzerConfigOptions global) =>
+        !string.Equals(Read(global, HostsWorkloads), "false", System.StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The project file, or null outside MSBuild.</summary>
+    public static string? ReadProjectPath(AnalyzerConfigOptions global) => Read(global, ProjectPath);
 
     private static string? Read(AnalyzerConfigOptions global, string name) =>
         global.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -10,7 +10,7 @@ namespace HevLayer.Policy.Emit;
 /// The policy core's side of <see cref="WorkloadFacts"/> (the slots and their packed form are in
 /// src/Shared/WorkloadFacts.cs, shared with the runtime): the facts of a resolved workload, and the workload
 /// that facts describe, slot by slot through the table of workload fields (<see cref="WorkloadFields"/>).
-/// <see cref="ToModel"/> of <see cref="From"/> renders the same bytes as the workload it came from.
+/// <see cref="ToModel"/> of <see cref="From(WorkloadModel)"/> renders the same bytes as the workload it came from.
 /// </summary>
 public sealed partial class WorkloadFacts
 {
@@ -18,16 +18,23 @@ public sealed partial class WorkloadFacts
     public string SourceType { get; set; } = string.Empty;
 
     /// <summary>The facts of <paramref name="resolved"/>, which must pass <see cref="ManifestWriter.CanEmit"/>.</summary>
-    public static WorkloadFacts From(WorkloadModel resolved)
+    public static WorkloadFacts From(WorkloadModel resolved) => From(resolved, HostDefaults.None);
+
+    /// <summary>
+    /// The facts of a library's workload that leaves <paramref name="leftToHost"/> to the application hosting it
+    /// (format 3 when not <see cref="HostDefaults.None"/>). It must pass <see cref="CanEmitForHost"/>: when the
+    /// image is left to the host it may be empty.
+    /// </summary>
+    public static WorkloadFacts From(WorkloadModel resolved, HostDefaults leftToHost)
     {
-        if (!ManifestWriter.CanEmit(resolved))
+        if (!CanEmitForHost(resolved, leftToHost))
         {
             throw new ArgumentException("The workload is missing a valid name, namespace, pool or image.", nameof(resolved));
         }
 
         // Strings are scrubbed as the writer scrubs them (a lone surrogate cannot travel as UTF-8 in metadata),
         // so the typed manifest at run time says what the YAML says.
-        var facts = new WorkloadFacts { Function = resolved.Kind == WorkloadKind.Function, SourceType = resolved.SourceType };
+        var facts = new WorkloadFacts { Function = resolved.Kind == WorkloadKind.Function, SourceType = resolved.SourceType, LeftToHost = leftToHost };
         foreach (var field in WorkloadFields.All)
         {
             if (field.Slot is not { } slot || field.Get is null)
@@ -45,7 +52,8 @@ public sealed partial class WorkloadFacts
                 FactSlot.Triggers => (int)(resolved.Function?.Triggers ?? FunctionTriggers.None),
                 _ => field.Shape switch
                 {
-                    FieldShape.Text => value is string text && (text.Length > 0 || ShapeOf(slot) == FactShape.Text) ? YamlScalar.Scrub(text) : null,
+                    // A required text the library left to its host (the image) travels empty.
+                    FieldShape.Text => value is string text && (text.Length > 0 || ShapeOf(slot) == FactShape.Text) ? YamlScalar.Scrub(text) : ShapeOf(slot) == FactShape.Text ? string.Empty : null,
                     FieldShape.Integer => value as int? ?? (ShapeOf(slot) == FactShape.Number ? 0 : null),
                     FieldShape.Boolean => value is true,
                     FieldShape.TextList => value is EquatableArray<string> list ? list.Select(YamlScalar.Scrub).ToArray() : Array.Empty<string>(),
@@ -57,6 +65,37 @@ public sealed partial class WorkloadFacts
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// True when <paramref name="resolved"/> can be packed with <paramref name="leftToHost"/> left to the host:
+    /// <see cref="ManifestWriter.CanEmit"/>, except that an image left to the host may be missing.
+    /// </summary>
+    public static bool CanEmitForHost(WorkloadModel resolved, HostDefaults leftToHost) =>
+        ManifestWriter.CanEmit(
+            (leftToHost & HostDefaults.Image) != 0 && string.IsNullOrEmpty(resolved.Worker.Image)
+                ? resolved with { Worker = resolved.Worker with { Image = "left-to-host" } }
+                : resolved);
+
+    /// <summary>
+    /// The workload these facts describe, as the application that hosts it deploys it: a field the library
+    /// left to the host (<see cref="LeftToHost"/>) takes the host's default when the host has one, else keeps
+    /// the library's. Null when the workload still has no image (HEVL110, reported at the host).
+    /// </summary>
+    public WorkloadModel? ToHostedModel(ProjectDefaults host)
+    {
+        var model = ToModel();
+        if ((LeftToHost & HostDefaults.Image) != 0 && !string.IsNullOrEmpty(host.Image))
+        {
+            model = model with { Worker = model.Worker with { Image = host.Image } };
+        }
+
+        if ((LeftToHost & HostDefaults.Namespace) != 0 && !string.IsNullOrEmpty(host.Namespace))
+        {
+            model = model with { Namespace = host.Namespace };
+        }
+
+        return ManifestWriter.CanEmit(model) ? model : null;
     }
 
     /// <summary>The workload these facts describe; <see cref="ManifestWriter.Write"/> renders it as the manifest the facts came from.</summary>
