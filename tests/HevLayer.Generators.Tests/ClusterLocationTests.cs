@@ -70,6 +70,20 @@ public sealed class ClusterLocationTests
         Assert.True(error.StartsWith($"{consumer.ProjectFile} : error HEVL405: ", StringComparison.Ordinal), error);
     }
 
+    [Theory]
+    [InlineData("HevLayerInfraRulesSource=clutser", "HEVL219")]
+    [InlineData("HevLayerInfraRules=missing.yaml", "HEVL218")]
+    public void A_bad_InfraRules_setting_is_located_at_the_project_file_too(string property, string id)
+    {
+        using var consumer = ConsumerProject.FromSample();
+
+        var result = consumer.Build(property);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var error = SingleError(result, id);
+        Assert.True(error.StartsWith($"{consumer.ProjectFile} : error {id}: ", StringComparison.Ordinal), error);
+    }
+
     private static string SingleError(ProcessResult result, string id)
     {
         var error = Assert.Single(result.Output.Split('\n').Where(l => l.Contains("error " + id, StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).Distinct());
