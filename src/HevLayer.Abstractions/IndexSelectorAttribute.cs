@@ -21,4 +21,10 @@ public sealed class IndexSelectorAttribute : Attribute
 
     /// <summary>The label value.</summary>
     public string Value { get; }
+
+    /// <summary>
+    /// The environment (a <c>&lt;HevLayerEnvironment&gt;</c> item of the project) this attribute applies to; null for
+    /// every environment. An environment's attribute overrides only the arguments it sets; the shared one supplies the rest.
+    /// </summary>
+    public string? Environment { get; set; }
 }

@@ -7,7 +7,7 @@ namespace HevLayer;
 /// The pool must be listed in <c>InfraRules/default</c>, and the replica count the mode runs
 /// may not exceed the pool's <c>maxReplicasPerWorkload</c>.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ScalingAttribute : Attribute
 {
     /// <summary><c>spec.scaling.pool</c>: the name of a compute pool in <c>InfraRules/default</c>. Required.</summary>
@@ -27,4 +27,10 @@ public sealed class ScalingAttribute : Attribute
     /// where the emitted <c>max</c> equals <c>min</c>.
     /// </summary>
     public int MaxReplicas { get; set; }
+
+    /// <summary>
+    /// The environment (a <c>&lt;HevLayerEnvironment&gt;</c> item of the project) this attribute applies to; null for
+    /// every environment. An environment's attribute overrides only the arguments it sets; the shared one supplies the rest.
+    /// </summary>
+    public string? Environment { get; set; }
 }

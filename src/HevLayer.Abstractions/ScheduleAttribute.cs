@@ -3,7 +3,7 @@ using System;
 namespace HevLayer;
 
 /// <summary><c>spec.schedule</c>: how a Function scans and leases work. Functions only.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ScheduleAttribute : Attribute
 {
     /// <summary><c>spec.schedule.discoveryIntervalSeconds</c>: how often to look for new work.</summary>
@@ -17,4 +17,10 @@ public sealed class ScheduleAttribute : Attribute
 
     /// <summary><c>spec.schedule.maxConcurrentScans</c>.</summary>
     public int MaxConcurrentScans { get; set; }
+
+    /// <summary>
+    /// The environment (a <c>&lt;HevLayerEnvironment&gt;</c> item of the project) this attribute applies to; null for
+    /// every environment. An environment's attribute overrides only the arguments it sets; the shared one supplies the rest.
+    /// </summary>
+    public string? Environment { get; set; }
 }

@@ -45,4 +45,10 @@ public sealed class TolerationAttribute : Attribute
 
     /// <summary><c>tolerationSeconds</c>: how long a <see cref="TaintEffect.NoExecute"/> taint is tolerated before the pod is evicted; not set, for ever.</summary>
     public long TolerationSeconds { get; set; }
+
+    /// <summary>
+    /// The environment (a <c>&lt;HevLayerEnvironment&gt;</c> item of the project) this attribute applies to; null for
+    /// every environment. An environment's attribute overrides only the arguments it sets; the shared one supplies the rest.
+    /// </summary>
+    public string? Environment { get; set; }
 }

@@ -3,7 +3,7 @@ using System;
 namespace HevLayer;
 
 /// <summary><c>spec.worker</c>: the container the operator runs for this workload.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class WorkerAttribute : Attribute
 {
     /// <summary>
@@ -23,4 +23,10 @@ public sealed class WorkerAttribute : Attribute
     /// (a DNS subdomain name, in the workload's namespace).
     /// </summary>
     public string? ServiceAccountName { get; set; }
+
+    /// <summary>
+    /// The environment (a <c>&lt;HevLayerEnvironment&gt;</c> item of the project) this attribute applies to; null for
+    /// every environment. An environment's attribute overrides only the arguments it sets; the shared one supplies the rest.
+    /// </summary>
+    public string? Environment { get; set; }
 }

@@ -32,7 +32,11 @@ public static class AssemblyFactsReader
 
     /// <summary>Reads every manifest of an assembly image.</summary>
     /// <exception cref="BadImageFormatException">The image is not a .NET assembly, or a facts blob is malformed.</exception>
-    public static IReadOnlyList<RenderedManifest> Read(byte[] image, string displayName)
+    public static IReadOnlyList<RenderedManifest> Read(byte[] image, string displayName) => ReadFacts(image, displayName).Shared();
+
+    /// <summary>Reads the facts of every workload of an assembly image, with the environments the assembly records.</summary>
+    /// <exception cref="BadImageFormatException">The image is not a .NET assembly, or a facts blob is malformed.</exception>
+    public static AssemblyFacts ReadFacts(byte[] image, string displayName)
     {
         using var pe = new PEReader(ImmutableArray.Create(image));
         if (!pe.HasMetadata)
@@ -41,42 +45,83 @@ public static class AssemblyFactsReader
         }
 
         var md = pe.GetMetadataReader();
-        var result = new List<RenderedManifest>();
+        var workloads = new List<TypeFacts>();
         foreach (var type in md.TypeDefinitions)
         {
+            WorkloadFacts? shared = null;
+            Dictionary<string, WorkloadFacts>? environments = null;
+            string? sourceType = null;
             foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
             {
                 var attribute = md.GetCustomAttribute(handle);
-                if (!IsGeneratedWorkloadAttribute(md, attribute.Constructor))
+                var which = Which(md, attribute.Constructor);
+                if (which == Generated.None)
                 {
                     continue;
                 }
 
                 var blob = md.GetBlobReader(attribute.Value);
-                WorkloadModel workload;
                 try
                 {
-                    var facts = Decode(ref blob);
-                    facts.SourceType = HostedSourceType(ref blob) ?? TypeName(md, md.GetTypeDefinition(type));
-                    workload = facts.ToModel();
+                    sourceType ??= TypeName(md, md.GetTypeDefinition(type));
+                    if (which == Generated.Workload)
+                    {
+                        shared = Decode(ref blob);
+
+                        // A workload an application hosts from a library names the library's class, not the holder it sits on.
+                        sourceType = HostedSourceType(ref blob) ?? sourceType;
+                        shared.SourceType = sourceType;
+                    }
+                    else
+                    {
+                        var (environment, facts) = DecodeEnvironment(ref blob);
+                        facts.SourceType = sourceType;
+                        (environments ??= new Dictionary<string, WorkloadFacts>(StringComparer.Ordinal))[environment] = facts;
+                    }
                 }
                 catch (Exception e) when (e is BadImageFormatException or FormatException or ArgumentOutOfRangeException or InvalidOperationException)
                 {
                     throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
                 }
+            }
 
-                // A library that does not host its workloads leaves its image to the application that does
-                // (format 3, HostDefaults.Image): that application writes the manifest, this build none.
-                if (string.IsNullOrEmpty(workload.Worker.Image))
-                {
-                    continue;
-                }
-
-                result.Add(RenderedManifest.Of(workload));
+            if (shared is not null)
+            {
+                workloads.Add(new TypeFacts(shared, environments));
             }
         }
 
-        return result;
+        return new AssemblyFacts(workloads, DeploymentEnvironments.Parse(EnvironmentTable(md)));
+    }
+
+    /// <summary>The table of <c>[assembly: GeneratedEnvironments]</c>, or null when the project declares no environments.</summary>
+    private static string? EnvironmentTable(MetadataReader md)
+    {
+        foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = md.GetCustomAttribute(handle);
+            if (Which(md, attribute.Constructor) == Generated.Environments)
+            {
+                var blob = md.GetBlobReader(attribute.Value);
+                if (blob.Length >= 2 && blob.ReadUInt16() == 0x0001)
+                {
+                    return blob.ReadSerializedString();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Environment, WorkloadFacts Facts) DecodeEnvironment(ref BlobReader blob)
+    {
+        if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
+        {
+            throw new BadImageFormatException("The attribute blob has no prolog.");
+        }
+
+        var environment = blob.ReadSerializedString() ?? throw new BadImageFormatException("The environment is null.");
+        return (environment, WorkloadFacts.Unpack(blob.ReadSerializedString() ?? throw new BadImageFormatException("The facts are null.")));
     }
 
     /// <summary>Decodes the one fixed argument: the packed facts.</summary>
@@ -137,7 +182,15 @@ public static class AssemblyFactsReader
         return ns.Length == 0 ? name : ns + "." + name;
     }
 
-    private static bool IsGeneratedWorkloadAttribute(MetadataReader md, EntityHandle constructor)
+    private enum Generated
+    {
+        None,
+        Workload,
+        Environment,
+        Environments,
+    }
+
+    private static Generated Which(MetadataReader md, EntityHandle constructor)
     {
         EntityHandle type;
         switch (constructor.Kind)
@@ -149,17 +202,79 @@ public static class AssemblyFactsReader
                 type = md.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType();
                 break;
             default:
-                return false;
+                return Generated.None;
         }
 
         return type.Kind switch
         {
             HandleKind.TypeReference => Is(md, md.GetTypeReference((TypeReferenceHandle)type).Namespace, md.GetTypeReference((TypeReferenceHandle)type).Name),
             HandleKind.TypeDefinition => Is(md, md.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, md.GetTypeDefinition((TypeDefinitionHandle)type).Name),
-            _ => false,
+            _ => Generated.None,
         };
     }
 
-    private static bool Is(MetadataReader md, StringHandle ns, StringHandle name) =>
-        md.StringComparer.Equals(ns, "HevLayer.Manifests") && md.StringComparer.Equals(name, "GeneratedWorkloadAttribute");
+    private static Generated Is(MetadataReader md, StringHandle ns, StringHandle name) =>
+        !md.StringComparer.Equals(ns, "HevLayer.Manifests") ? Generated.None
+        : md.StringComparer.Equals(name, "GeneratedWorkloadAttribute") ? Generated.Workload
+        : md.StringComparer.Equals(name, "GeneratedEnvironmentAttribute") ? Generated.Environment
+        : md.StringComparer.Equals(name, "GeneratedEnvironmentsAttribute") ? Generated.Environments
+        : Generated.None;
+}
+
+/// <summary>One workload class's facts: shared, and in each environment it overrides.</summary>
+/// <param name="Shared">The facts of <c>[GeneratedWorkload]</c>.</param>
+/// <param name="Environments">The facts of each <c>[GeneratedEnvironment]</c>, by environment; null when there is none.</param>
+public sealed record TypeFacts(WorkloadFacts Shared, IReadOnlyDictionary<string, WorkloadFacts>? Environments)
+{
+    /// <summary>The facts in <paramref name="environment"/>: the class's own there, else the shared ones with the environment's namespace and image for the project's.</summary>
+    public WorkloadFacts In(DeploymentEnvironment environment)
+    {
+        if (Environments is not null && Environments.TryGetValue(environment.Name, out var own))
+        {
+            return own;
+        }
+
+        var facts = Shared.InEnvironment(environment.Namespace, environment.Image);
+        facts.SourceType = Shared.SourceType;
+        return facts;
+    }
+}
+
+/// <summary>What an assembly carries for the build: every workload's facts and the environments its project declares.</summary>
+/// <param name="Workloads">The workload classes, in metadata order.</param>
+/// <param name="Environments">The environments, in declaration order; empty when the project declares none.</param>
+public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, EquatableArray<DeploymentEnvironment> Environments)
+{
+    /// <summary>The manifests of a project without environments (or the shared ones of a project with).</summary>
+    public IReadOnlyList<RenderedManifest> Shared()
+    {
+        var result = new List<RenderedManifest>(Workloads.Count);
+        foreach (var workload in Workloads)
+        {
+            // A library that does not host its workloads leaves a missing image to the application that does
+            // (README, "Several projects"): that application writes the manifest, this build none.
+            if (workload.Shared.Text(FactSlot.Image).Length > 0)
+            {
+                result.Add(RenderedManifest.Of(workload.Shared.ToModel()));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The manifests of <paramref name="environment"/>.</summary>
+    public IReadOnlyList<RenderedManifest> In(DeploymentEnvironment environment)
+    {
+        var result = new List<RenderedManifest>(Workloads.Count);
+        foreach (var workload in Workloads)
+        {
+            var facts = workload.In(environment);
+            if (facts.Text(FactSlot.Image).Length > 0)
+            {
+                result.Add(RenderedManifest.Of(facts.ToModel()));
+            }
+        }
+
+        return result;
+    }
 }

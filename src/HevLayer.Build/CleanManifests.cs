@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using HevLayer.Policy.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -28,6 +29,15 @@ public sealed class CleanManifests : Task
         var folder = new ManifestFolder(ManifestsDirectory, ProjectName);
         try
         {
+            // A project with environments writes one folder per environment under the manifests folder.
+            var environments = Directory.Exists(ManifestsDirectory)
+                ? Directory.GetDirectories(ManifestsDirectory).Where(d => File.Exists(Path.Combine(d, ManifestFolder.RecordFileName))).OrderBy(d => d, StringComparer.Ordinal).ToList()
+                : new System.Collections.Generic.List<string>();
+            foreach (var environment in environments)
+            {
+                Clean(new ManifestFolder(environment + Path.DirectorySeparatorChar, ProjectName));
+            }
+
             var deleted = folder.Clean();
             if (deleted.Count > 0)
             {
@@ -46,6 +56,23 @@ public sealed class CleanManifests : Task
         {
             Log.LogError(null, BuildRules.NotWritable.Id, null, ProjectPath, 0, 0, 0, 0, $"The manifests in {folder.Directory} could not be removed: {e.Message}");
             return false;
+        }
+    }
+
+    /// <summary>Cleans one environment's folder; another project's is left to that project's own clean.</summary>
+    private void Clean(ManifestFolder folder)
+    {
+        try
+        {
+            var deleted = folder.Clean();
+            if (deleted.Count > 0)
+            {
+                Log.LogMessage(MessageImportance.Normal, $"HevLayer: {deleted.Count} file(s) removed from {folder.Directory}");
+            }
+        }
+        catch (ManifestFolderException e) when (e.Code == BuildRules.SharedFolder.Id)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"HevLayer: {folder.Directory} left alone: {e.Message}");
         }
     }
 }

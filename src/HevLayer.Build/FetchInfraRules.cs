@@ -27,6 +27,11 @@ public sealed class FetchInfraRules : Task
     /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>), where a failed fetch is located.</summary>
     public string ProjectPath { get; set; } = string.Empty;
 
+    /// <summary>The environment whose cluster this is (an <c>HevLayerEnvironment</c> item); empty for the project's own HevLayerInfraRulesSource.</summary>
+    public string Environment { get; set; } = string.Empty;
+
+    private string Of(string message) => string.IsNullOrEmpty(Environment) ? message : "Environment '" + Environment + "': " + message;
+
     /// <summary>Where the snapshot came from, for diagnostics: the cluster and context.</summary>
     [Output]
     public string Source { get; set; } = string.Empty;
@@ -46,19 +51,19 @@ public sealed class FetchInfraRules : Task
             }
 
             Source = snapshot.Source;
-            Log.LogMessage(MessageImportance.High, $"HevLayer: InfraRules/default from {snapshot.Source} -> {SnapshotPath}");
+            Log.LogMessage(MessageImportance.High, $"HevLayer: InfraRules/default{(string.IsNullOrEmpty(Environment) ? string.Empty : " of " + Environment)} from {snapshot.Source} -> {SnapshotPath}");
             return true;
         }
         catch (ClusterFetchException e)
         {
             // A failed fetch leaves no snapshot behind, so nothing can check against stale rules.
             TryDelete(SnapshotPath);
-            LogError(e.Code, e.Message);
+            LogError(e.Code, Of(e.Message));
             return false;
         }
         catch (ManifestFolderException e)
         {
-            LogError(e.Code, e.Message);
+            LogError(e.Code, Of(e.Message));
             return false;
         }
         catch (Exception e)
@@ -67,7 +72,7 @@ public sealed class FetchInfraRules : Task
             // failure or our own bug, under its own id, with the message less anything like a credential.
             TryDelete(SnapshotPath);
             var unexpected = ClusterInfraRules.Unexpected(e);
-            LogError(unexpected.Code, unexpected.Message);
+            LogError(unexpected.Code, Of(unexpected.Message));
             return false;
         }
 #else

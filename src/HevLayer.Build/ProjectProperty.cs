@@ -35,3 +35,45 @@ internal static class ProjectProperty
         }
     }
 }
+
+/// <summary>Where a project file declares an item, so a build error about it can point there.</summary>
+internal static class ProjectItems
+{
+    /// <summary>
+    /// The line and column of the <paramref name="occurrence"/>-th (0-based) <c>&lt;<paramref name="itemType"/>&gt;</c>
+    /// element whose <c>Include</c> lists <paramref name="include"/>, or (0, 0) when none is found (an imported file,
+    /// a wildcard, a property in the Include).
+    /// </summary>
+    public static (int Line, int Column) Locate(string projectPath, string itemType, string include, int occurrence)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(projectPath, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+            var info = (System.Xml.IXmlLineInfo)reader;
+            while (reader.Read())
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && string.Equals(reader.LocalName, itemType, StringComparison.OrdinalIgnoreCase))
+                {
+                    var (line, column) = (info.LineNumber, info.LinePosition - 1);
+                    var listed = (reader.GetAttribute("Include") ?? string.Empty).Split(';');
+                    foreach (var name in listed)
+                    {
+                        if (string.Equals(name.Trim(), include, StringComparison.Ordinal) && occurrence-- == 0)
+                        {
+                            return (line, column);
+                        }
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+        }
+
+        return (0, 0);
+    }
+
+    /// <summary>Where the project file sets <paramref name="property"/> (see <see cref="ProjectProperty.Locate"/>).</summary>
+    public static (int Line, int Column) LocateProperty(string projectPath, string property) =>
+        string.IsNullOrEmpty(projectPath) ? (0, 0) : ProjectProperty.Locate(projectPath, property);
+}

@@ -39,6 +39,15 @@ public sealed class WriteManifests : Task
     /// <summary>The InfraRules files the analyzers checked against (metadata HevLayerInfraRulesSource names a cluster snapshot's source).</summary>
     public ITaskItem[] InfraRulesFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// The environments this build writes (<c>HevLayerEnvironments</c>: names separated by <c>,</c> or <c>;</c>); empty
+    /// for every environment the project declares. Ignored by a project without environments.
+    /// </summary>
+    public string Environments { get; set; } = string.Empty;
+
+    /// <summary><c>HevLayerEnvironmentTable</c>: the declared environments with their InfraRules files, for the summary.</summary>
+    public string EnvironmentTable { get; set; } = string.Empty;
+
     /// <summary>When set, the summary is appended to this file as Markdown (for example $GITHUB_STEP_SUMMARY).</summary>
     public string SummaryFile { get; set; } = string.Empty;
 
@@ -46,15 +55,18 @@ public sealed class WriteManifests : Task
     [Output]
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
-    private void Summarize(System.Collections.Generic.IReadOnlyList<RenderedManifest> rendered)
+    private void Summarize(System.Collections.Generic.IReadOnlyList<RenderedManifest> rendered, string? environment)
     {
-        var files = InfraRulesFiles.Where(f => File.Exists(f.ItemSpec)).ToList();
+        var files = (environment is null
+                ? InfraRulesFiles
+                : Policy.Model.DeploymentEnvironments.Parse(EnvironmentTable).Where(e => e.Name == environment && e.InfraRules is not null).Select(e => (ITaskItem)new TaskItem(e.InfraRules!)))
+            .Where(f => File.Exists(f.ItemSpec)).ToList();
         var reads = files.Select(f => Policy.InfraRules.InfraRulesReader.Read(f.ItemSpec, File.ReadAllText(f.ItemSpec))).ToList();
         var describe = files.Zip(reads, (f, r) => (f, r)).ToDictionary(
             p => p.r,
             p => string.IsNullOrEmpty(p.f.GetMetadata("HevLayerInfraRulesSource")) ? Path.GetFileName(p.f.ItemSpec) : p.f.GetMetadata("HevLayerInfraRulesSource"));
         var (model, _) = Policy.InfraRules.InfraRulesSources.Combine(reads, r => describe[r]);
-        var source = model?.Source ?? "none found";
+        var source = (model?.Source ?? "none found") + (environment is null ? string.Empty : " (environment " + environment + ")");
         var rows = BuildSummary.Rows(rendered, model);
         if (rows.Count <= BuildSummary.ConsoleRows)
         {
@@ -90,39 +102,31 @@ public sealed class WriteManifests : Task
     {
         try
         {
-            var rendered = AssemblyFactsReader.Read(AssemblyPath);
-            var staged = !string.IsNullOrEmpty(StagingDirectory);
-            var folder = new ManifestFolder(staged ? StagingDirectory : ManifestsDirectory, ProjectName);
-            var result = folder.Write(rendered);
-            Manifests = result.Manifests.Select(f => (ITaskItem)new TaskItem(Path.Combine(folder.Directory, f))).ToArray();
-            var deleted = result.Deleted.Count == 0 ? string.Empty : $", {result.Deleted.Count} removed";
-            if (result.Manifests.Count == 0 && result.Changed.Count == 0 && result.Deleted.Count == 0)
+            var facts = AssemblyFactsReader.ReadFacts(File.ReadAllBytes(AssemblyPath), AssemblyPath);
+            if (facts.Environments.Count == 0)
             {
-                Log.LogMessage(MessageImportance.Low, "HevLayer: no workloads in this project; nothing written.");
-                return true;
+                return Write(facts.Shared(), ManifestsDirectory, StagingDirectory, null);
             }
 
-            if (staged)
+            // One folder per environment; the folder itself holds no manifests of its own any more.
+            var selected = Selected(facts.Environments);
+            var root = new ManifestFolder(string.IsNullOrEmpty(StagingDirectory) ? ManifestsDirectory : StagingDirectory, ProjectName);
+            var removed = root.Clean();
+            if (removed.Count > 0)
             {
-                Log.LogMessage(
-                    MessageImportance.Normal,
-                    $"HevLayer: {result.Manifests.Count} manifest(s) of {TargetFramework} staged in {folder.Directory}; {ManifestsDirectory} is shared with other target frameworks and written once all of them have built.");
-            }
-            else
-            {
-                Log.LogMessage(
-                    MessageImportance.High,
-                    $"HevLayer: {result.Manifests.Count} manifest(s), {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+                Log.LogMessage(MessageImportance.Normal, $"HevLayer: the project declares environments; {removed.Count} file(s) an earlier build wrote directly in {root.Directory} removed.");
             }
 
-            // A no-op build repeats nothing: the summary appears when the manifests changed, or always
-            // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.
-            if (result.Changed.Count > 0 || result.Deleted.Count > 0 || !string.IsNullOrWhiteSpace(SummaryFile))
+            var ok = true;
+            var written = new System.Collections.Generic.List<ITaskItem>();
+            foreach (var environment in selected)
             {
-                Summarize(rendered);
+                ok &= Write(facts.In(environment), Path.Combine(ManifestsDirectory, environment.Name) + Path.DirectorySeparatorChar, string.IsNullOrEmpty(StagingDirectory) ? string.Empty : Path.Combine(StagingDirectory, environment.Name) + Path.DirectorySeparatorChar, environment.Name);
+                written.AddRange(Manifests);
             }
 
-            return true;
+            Manifests = written.ToArray();
+            return ok;
         }
         catch (ManifestFolderException e)
         {
@@ -134,6 +138,51 @@ public sealed class WriteManifests : Task
             LogFolderError(BuildRules.NotWritable.Id, $"The manifests could not be read from {AssemblyPath} or written to {ManifestsDirectory}: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>The declared environments that <see cref="Environments"/> selects, in declaration order.</summary>
+    private System.Collections.Generic.IEnumerable<Policy.Model.DeploymentEnvironment> Selected(Policy.Model.EquatableArray<Policy.Model.DeploymentEnvironment> declared)
+    {
+        var names = Policy.Model.DeploymentEnvironments.Names(Environments);
+        return names.Count == 0 ? declared : declared.Where(e => names.Contains(e.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>Writes one folder: the project's, or one environment's (<paramref name="environment"/>).</summary>
+    private bool Write(System.Collections.Generic.IReadOnlyList<RenderedManifest> rendered, string directory, string staging, string? environment)
+    {
+        var staged = !string.IsNullOrEmpty(staging);
+        var folder = new ManifestFolder(staged ? staging : directory, ProjectName);
+        var result = folder.Write(rendered);
+        Manifests = result.Manifests.Select(f => (ITaskItem)new TaskItem(Path.Combine(folder.Directory, f))).ToArray();
+        var deleted = result.Deleted.Count == 0 ? string.Empty : $", {result.Deleted.Count} removed";
+        var of = environment is null ? string.Empty : $" of {environment}";
+        if (result.Manifests.Count == 0 && result.Changed.Count == 0 && result.Deleted.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Low, $"HevLayer: no workloads in this project{of}; nothing written.");
+            return true;
+        }
+
+        if (staged)
+        {
+            Log.LogMessage(
+                MessageImportance.Normal,
+                $"HevLayer: {result.Manifests.Count} manifest(s){of} of {TargetFramework} staged in {folder.Directory}; {directory} is shared with other target frameworks and written once all of them have built.");
+        }
+        else
+        {
+            Log.LogMessage(
+                MessageImportance.High,
+                $"HevLayer: {result.Manifests.Count} manifest(s){of}, {result.Changed.Count} file(s) changed{deleted} -> {folder.Directory}");
+        }
+
+        // A no-op build repeats nothing: the summary appears when the manifests changed, or always
+        // when a summary file is asked for (CI). This also keeps InfraRules parsing off no-op builds.
+        if (result.Changed.Count > 0 || result.Deleted.Count > 0 || !string.IsNullOrWhiteSpace(SummaryFile))
+        {
+            Summarize(rendered, environment);
+        }
+
+        return true;
     }
 
     /// <summary>

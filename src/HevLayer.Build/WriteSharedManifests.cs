@@ -31,10 +31,10 @@ public sealed class WriteSharedManifests : Task
     public override bool Execute()
     {
         var ok = true;
-        foreach (var folder in StagedManifests.GroupBy(i => Path.GetFullPath(i.GetMetadata("ManifestsDirectory")), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var folder in Folders().GroupBy(i => i.Directory, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var targets = folder
-                .Select(i => (Framework: i.GetMetadata("TargetFramework"), Files: new ManifestFolder(i.ItemSpec, ProjectName).ReadManifests()))
+                .Select(i => (i.Framework, Files: new ManifestFolder(i.Staged, ProjectName).ReadManifests()))
                 .OrderBy(t => t.Framework, StringComparer.Ordinal)
                 .ToList();
             try
@@ -54,6 +54,31 @@ public sealed class WriteSharedManifests : Task
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// Each staged folder with the folder it is written to; a project with environments stages one folder per
+    /// environment under its staging folder, written to the same environment's folder under the manifests folder.
+    /// </summary>
+    private IEnumerable<(string Staged, string Directory, string Framework)> Folders()
+    {
+        foreach (var item in StagedManifests)
+        {
+            var directory = Path.GetFullPath(item.GetMetadata("ManifestsDirectory"));
+            var environments = Directory.Exists(item.ItemSpec)
+                ? Directory.GetDirectories(item.ItemSpec).Where(d => File.Exists(Path.Combine(d, ManifestFolder.RecordFileName))).ToList()
+                : new List<string>();
+            if (environments.Count == 0)
+            {
+                yield return (item.ItemSpec, directory, item.GetMetadata("TargetFramework"));
+                continue;
+            }
+
+            foreach (var environment in environments)
+            {
+                yield return (environment + Path.DirectorySeparatorChar, Path.Combine(directory, Path.GetFileName(environment)) + Path.DirectorySeparatorChar, item.GetMetadata("TargetFramework"));
+            }
+        }
     }
 
     private bool Write(string directory, List<(string Framework, SortedDictionary<string, string> Files)> targets)

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>The <c>HevLayerNamespace</c> and <c>HevLayerImage</c> MSBuild properties.</summary>
     public const string BuildProperties = nameof(BuildProperties);
 
+    /// <summary>The environments the project declares (<c>HevLayerEnvironmentTable</c>).</summary>
+    public const string Environments = nameof(Environments);
+
     /// <summary><c>[assembly: HevLayerDefaults]</c>.</summary>
     public const string AssemblyDefaults = nameof(AssemblyDefaults);
 

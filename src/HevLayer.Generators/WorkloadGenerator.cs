@@ -17,6 +17,11 @@ namespace HevLayer.Generators;
 /// <see cref="ManifestWriter"/>. It reports no diagnostics: what it cannot emit, it skips, and the
 /// analyzers say why.
 /// </summary>
+/// <summary>The project-wide settings every workload is resolved with: the defaults and the declared environments.</summary>
+/// <param name="Defaults">The project's defaults.</param>
+/// <param name="Environments">The environments the project declares, in declaration order.</param>
+internal sealed record ProjectSettings(ProjectDefaults Defaults, EquatableArray<DeploymentEnvironment> Environments);
+
 [Generator(LanguageNames.CSharp)]
 public sealed class WorkloadGenerator : IIncrementalGenerator
 {
@@ -39,9 +44,15 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.IsDefaultOrEmpty ? ProjectDefaults.None : all[0])
             .WithTrackingName(TrackingNames.AssemblyDefaults);
 
+        var environments = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => BuildProperties.ReadEnvironments(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Environments);
+
         var defaults = buildProperties
             .Combine(assemblyDefaults)
             .Select(static (pair, _) => ProjectDefaults.Merge(pair.Left, pair.Right))
+            .Combine(environments)
+            .Select(static (pair, _) => new ProjectSettings(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Defaults);
 
         // Whether this project hosts its workloads (an application) or leaves image and namespace defaults to the
@@ -95,8 +106,10 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         var nullableDirective = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 });
 
-        context.RegisterSourceOutput(registry.Combine(nullableDirective), static (spc, pair) =>
-            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(pair.Left, pair.Right)));
+        // Environments: the registry lists them, and the assembly carries each one's namespace and image, which
+        // the build task and ManifestFor lay over the workloads that take the project's.
+        context.RegisterSourceOutput(registry.Combine(nullableDirective).Combine(environments), static (spc, pair) =>
+            spc.AddSource("HevLayer.Generated.HevLayerWorkloads.g.cs", SourceEmitter.Registry(pair.Left.Left, pair.Left.Right, pair.Right)));
     }
 
     /// <summary>
@@ -113,10 +126,10 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(trackingName);
 
     private static IncrementalValuesProvider<ResolvedWorkload?> Resolve(
-        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<(ProjectDefaults Defaults, bool Hosts)> defaults) =>
+        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<(ProjectSettings Settings, bool Hosts)> defaults) =>
         declarations
             .Combine(defaults)
-            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right.Defaults, pair.Right.Hosts))
+            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right.Settings, pair.Right.Hosts))
             .WithTrackingName(TrackingNames.Resolved);
 
     /// <summary>
@@ -124,14 +137,14 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
     /// references change (MetadataReferencesProvider), not on every edit; a library hosts nothing.
     /// </summary>
     private static IncrementalValueProvider<EquatableArray<HostedWorkload>> Hosted(
-        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<(ProjectDefaults Defaults, bool Hosts)> defaults) =>
+        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<(ProjectSettings Settings, bool Hosts)> defaults) =>
         context.MetadataReferencesProvider
             .Select(static (reference, _) => ReferencedWorkloads.Read(reference))
             .WithTrackingName(TrackingNames.ReferencedWorkloads)
             .Collect()
             .Combine(defaults)
             .Select(static (pair, _) => pair.Right.Hosts
-                ? HostedWorkloads.Resolve(pair.Left.SelectMany(static r => r), pair.Right.Defaults)
+                ? HostedWorkloads.Resolve(pair.Left.SelectMany(static r => r), pair.Right.Settings.Defaults)
                 : EquatableArray<HostedWorkload>.Empty)
             .WithTrackingName(TrackingNames.Hosted);
 
@@ -141,19 +154,50 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EmittedNames);
 
     /// <summary>Applies the defaults and renders the manifest, when the workload can be emitted at all.</summary>
-    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults, bool hosts = true)
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectDefaults defaults) =>
+        Resolve(declaration, new ProjectSettings(defaults, EquatableArray<DeploymentEnvironment>.Empty));
+
+    /// <summary>Applies the defaults (and each overridden environment's) and renders the manifest, when the workload can be emitted at all.</summary>
+    /// <param name="declaration">The class and its workload.</param>
+    /// <param name="settings">The project's defaults and environments.</param>
+    /// <param name="hosts">
+    /// False in a library that does not host its workloads (HevLayerHostsWorkloads): a workload with no image
+    /// anywhere is still emitted, with an empty image that the application hosting the library fills.
+    /// </param>
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectSettings settings, bool hosts = true)
     {
-        var workload = declaration.Workload.WithDefaults(defaults);
-        var left = hosts ? HostDefaults.None : LeftToHost(declaration.Workload);
-        var emit = declaration.Type.Shape.IsExtensible && WorkloadFacts.CanEmitForHost(workload, left);
+        var declared = declaration.Workload;
+        var workload = declared.WithDefaults(settings.Defaults);
+        var imageLeftToHost = !hosts && string.IsNullOrEmpty(workload.Worker.Image);
+        var emit = declaration.Type.Shape.IsExtensible && WorkloadFacts.CanEmitForHost(workload, imageLeftToHost);
         var shard = SourceShards.Of(declaration.Type.FullyQualifiedName);
-        return emit
-            ? new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard, left)
-            : new ResolvedWorkload(declaration.Type, workload, null, shard, left);
+        if (!emit)
+        {
+            return new ResolvedWorkload(declaration.Type, workload, null, shard);
+        }
+
+        var defaulted = (string.IsNullOrEmpty(declared.Namespace) ? WorkloadFacts.DefaultedNamespace : 0)
+            | (string.IsNullOrEmpty(declared.Worker.Image) ? WorkloadFacts.DefaultedImage : 0);
+        var environments = EquatableArray<EnvironmentOverride>.Empty;
+        if (declaration.Overrides.Count > 0 && settings.Environments.Count > 0)
+        {
+            // Only declared environments: an override that names another is HEVL131, and is not emitted.
+            var resolved = new System.Collections.Generic.List<EnvironmentOverride>();
+            foreach (var environment in settings.Environments)
+            {
+                foreach (var o in declaration.Overrides)
+                {
+                    if (o.Environment == environment.Name && o.Workload.WithDefaults(environment.Defaults(settings.Defaults)) is var inEnvironment && ManifestWriter.CanEmit(inEnvironment))
+                    {
+                        resolved.Add(new EnvironmentOverride(environment.Name, inEnvironment));
+                    }
+                }
+            }
+
+            environments = new EquatableArray<EnvironmentOverride>(resolved.ToArray());
+        }
+
+        return new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard, defaulted, environments, settings.Environments.Count > 0, imageLeftToHost);
     }
 
-    /// <summary>What a library's workload did not set itself, and so leaves to the application that hosts it.</summary>
-    private static HostDefaults LeftToHost(WorkloadModel declared) =>
-        (string.IsNullOrEmpty(declared.Worker.Image) ? HostDefaults.Image : HostDefaults.None)
-        | (string.IsNullOrEmpty(declared.Namespace) ? HostDefaults.Namespace : HostDefaults.None);
 }

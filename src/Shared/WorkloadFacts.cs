@@ -111,29 +111,13 @@ enum FactSlot
 
     /// <summary><c>spec.schedule.maxConcurrentScans</c>.</summary>
     MaxConcurrentScans,
-}
 
-/// <summary>
-/// What a library that does not host its workloads left to the application that does (see
-/// <see cref="WorkloadFacts.LeftToHost"/>): the fields whose value came from the library's project defaults, or
-/// from nowhere, rather than from the workload's own attributes. The host fills them from its own defaults.
-/// </summary>
-[Flags]
-#if HEVLAYER_POLICY
-public
-#else
-internal
-#endif
-enum HostDefaults
-{
-    /// <summary>Every field is the workload's own, or the library hosts its workloads itself.</summary>
-    None = 0,
-
-    /// <summary><c>spec.worker.image</c> is not the workload's own <c>[Worker(Image)]</c>: the library's default, or empty when it has none.</summary>
-    Image = 1,
-
-    /// <summary><c>metadata.namespace</c> is not the workload's own <c>Namespace =</c>: the library's default, or <c>default</c>.</summary>
-    Namespace = 2,
+    /// <summary>
+    /// Not a field: which of the values above came from the project's defaults rather than the workload's own
+    /// attributes (<see cref="WorkloadFacts.DefaultedNamespace"/>, <see cref="WorkloadFacts.DefaultedImage"/>). An
+    /// environment's own namespace and image replace exactly these (<see cref="WorkloadFacts.InEnvironment"/>).
+    /// </summary>
+    Defaulted,
 }
 
 /// <summary>How a <see cref="FactSlot"/> is written.</summary>
@@ -181,15 +165,14 @@ internal
 #endif
 sealed partial class WorkloadFacts
 {
-    /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string. 2 added the pod-spec and index-selector slots and wrote optional numbers in place.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>The format <see cref="Pack"/> writes: the first item of every packed string. 2 added the pod-spec and index-selector slots and wrote optional numbers in place; 3 added <see cref="FactSlot.Defaulted"/>.</summary>
+    public const int FormatVersion = 3;
 
-    /// <summary>
-    /// The format <see cref="Pack"/> writes when <see cref="LeftToHost"/> is not <see cref="HostDefaults.None"/>:
-    /// format 2 with one more number after the version, the <see cref="HostDefaults"/> flags. Only a library that
-    /// does not host its workloads writes it; everything else still writes format 2, byte for byte.
-    /// </summary>
-    public const int LibraryFormatVersion = 3;
+    /// <summary>In <see cref="FactSlot.Defaulted"/>: the namespace is the project's default.</summary>
+    public const int DefaultedNamespace = 1;
+
+    /// <summary>In <see cref="FactSlot.Defaulted"/>: the image is the project's default.</summary>
+    public const int DefaultedImage = 2;
 
     /// <summary>The strings of one toleration in <see cref="FactSlot.Tolerations"/>: key, operator, value, effect, tolerationSeconds.</summary>
     public const int TolerationWidth = 5;
@@ -211,9 +194,6 @@ sealed partial class WorkloadFacts
 
     /// <summary><c>metadata.name</c>.</summary>
     public string Name { get => Text(FactSlot.Name); set => Set(FactSlot.Name, value); }
-
-    /// <summary>The fields a library left to the application that hosts its workloads (written in format 3 only).</summary>
-    public HostDefaults LeftToHost { get; set; }
 
     /// <summary><c>metadata.namespace</c>.</summary>
     public string Namespace { get => Text(FactSlot.Namespace); set => Set(FactSlot.Namespace, value); }
@@ -288,30 +268,44 @@ sealed partial class WorkloadFacts
     }
 
     /// <summary>
+    /// These facts in an environment whose own defaults are <paramref name="environmentNamespace"/> and
+    /// <paramref name="environmentImage"/> (null or empty: the project's stand): the namespace and image that
+    /// came from the project's defaults (<see cref="FactSlot.Defaulted"/>) are replaced, nothing else. A
+    /// workload that overrides anything in the environment has facts of its own there instead.
+    /// </summary>
+    public WorkloadFacts InEnvironment(string? environmentNamespace, string? environmentImage)
+    {
+        var facts = new WorkloadFacts();
+        Array.Copy(numbers, facts.numbers, numbers.Length);
+        Array.Copy(texts, facts.texts, texts.Length);
+        var defaulted = Number(FactSlot.Defaulted);
+        if ((defaulted & DefaultedNamespace) != 0 && !string.IsNullOrEmpty(environmentNamespace))
+        {
+            facts.texts[(int)FactSlot.Namespace] = environmentNamespace;
+        }
+
+        if ((defaulted & DefaultedImage) != 0 && !string.IsNullOrEmpty(environmentImage))
+        {
+            facts.texts[(int)FactSlot.Image] = environmentImage;
+        }
+
+        return facts;
+    }
+
+    /// <summary>
     /// The facts as one string: <see cref="FormatVersion"/>, then every slot in <see cref="FactSlot"/> order.
     /// A number (a bool is 0 or 1) is its invariant decimal and <c>;</c>; a string is its length in UTF-16
     /// code units, <c>:</c> and its characters, unescaped; a null number or string is <c>~</c>; an array is
     /// its length as a number, then its elements. Every item ends where its own prefix says, so any text
     /// travels as it is. Example: the Pipeline <c>ingest</c> in namespace <c>search</c>, no labels or
     /// annotations, image <c>img:1.0.0</c>, pool <c>cpu</c>, mode 0, replicas 0 to 3, nothing optional set,
-    /// no Function fields:
-    /// <c>2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~</c>.
-    /// A library that leaves its image to the application hosting it (<see cref="LeftToHost"/>) writes format 3:
-    /// <c>3;1;</c>, then the same slots, here with an empty image (<c>0:</c>) when the library has no default.
+    /// no Function fields, namespace and image from the workload's own attributes:
+    /// <c>3;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~0;</c>.
     /// </summary>
     public string Pack()
     {
         var s = new StringBuilder();
-        if (LeftToHost == HostDefaults.None)
-        {
-            WriteNumber(s, FormatVersion);
-        }
-        else
-        {
-            WriteNumber(s, LibraryFormatVersion);
-            WriteNumber(s, (int)LeftToHost);
-        }
-
+        WriteNumber(s, FormatVersion);
         for (var i = 0; i < Shapes.Length; i++)
         {
             switch (numbers[i] ?? texts[i])
@@ -345,26 +339,13 @@ sealed partial class WorkloadFacts
     {
         var r = new Reader(packed);
         var version = r.Number();
-        if (version != FormatVersion && version != LibraryFormatVersion)
+        if (version != FormatVersion)
         {
             throw new FormatException("The workload facts are in format " + version.ToString(CultureInfo.InvariantCulture)
-                + "; this reader knows formats " + FormatVersion.ToString(CultureInfo.InvariantCulture)
-                + " and " + LibraryFormatVersion.ToString(CultureInfo.InvariantCulture) + ".");
+                + "; this reader knows format " + FormatVersion.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
         var facts = new WorkloadFacts();
-        if (version == LibraryFormatVersion)
-        {
-            // One spelling per facts: format 3 is written only when something is left to the host.
-            var left = r.Number();
-            if (left is < 1 or > (int)(HostDefaults.Image | HostDefaults.Namespace))
-            {
-                throw new FormatException("The workload facts are malformed: format 3 leaves the image (1), the namespace (2) or both (3) to the host.");
-            }
-
-            facts.LeftToHost = (HostDefaults)left;
-        }
-
         for (var i = 0; i < Shapes.Length; i++)
         {
             switch (Shapes[i])
@@ -387,9 +368,9 @@ sealed partial class WorkloadFacts
             }
         }
 
-        if (facts.Number(FactSlot.Function) is not (0 or 1) || facts.Number(FactSlot.Paused) is not (0 or 1))
+        if (facts.Number(FactSlot.Function) is not (0 or 1) || facts.Number(FactSlot.Paused) is not (0 or 1) || facts.Number(FactSlot.Defaulted) is < 0 or > (DefaultedNamespace | DefaultedImage))
         {
-            throw new FormatException("The workload facts are malformed: the kind and paused slots hold 0 or 1.");
+            throw new FormatException("The workload facts are malformed: the kind and paused slots hold 0 or 1, the defaulted slot 0 to 3.");
         }
 
         if (facts.Texts(FactSlot.Tolerations).Length % TolerationWidth != 0
@@ -405,12 +386,12 @@ sealed partial class WorkloadFacts
 
     private static FactShape[] ShapesOfSlots()
     {
-        var shapes = new FactShape[(int)FactSlot.MaxConcurrentScans + 1];
+        var shapes = new FactShape[(int)FactSlot.Defaulted + 1];
         foreach (FactSlot slot in Enum.GetValues(typeof(FactSlot)))
         {
             shapes[(int)slot] = slot switch
             {
-                FactSlot.Function or FactSlot.Paused or FactSlot.Mode or FactSlot.MinReplicas or FactSlot.MaxReplicas or FactSlot.Triggers => FactShape.Number,
+                FactSlot.Function or FactSlot.Paused or FactSlot.Mode or FactSlot.MinReplicas or FactSlot.MaxReplicas or FactSlot.Triggers or FactSlot.Defaulted => FactShape.Number,
                 FactSlot.Name or FactSlot.Namespace or FactSlot.Image or FactSlot.Pool => FactShape.Text,
                 FactSlot.ServiceAccountName or FactSlot.Version => FactShape.OptionalText,
                 FactSlot.Labels or FactSlot.Annotations or FactSlot.NodeSelector or FactSlot.Tolerations or FactSlot.TargetNamespaces

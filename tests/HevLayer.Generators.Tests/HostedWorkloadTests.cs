@@ -12,8 +12,8 @@ namespace HevLayer.Generators.Tests;
 
 /// <summary>
 /// The generator's side of several projects (README, "Several projects"): a library that does not host
-/// (<c>HevLayerHostsWorkloads=false</c>) packs facts in format 3, leaving what its workloads did not set to
-/// the host; an application reads its references' facts and compiles them in with its own defaults; the
+/// (<c>HevLayerHostsWorkloads=false</c>) packs a workload with no image anywhere with an empty image, for
+/// the host to fill; an application reads its references' facts and compiles them in with its own defaults; the
 /// reading is done when the references change, not on an edit.
 /// </summary>
 public sealed class HostedWorkloadTests
@@ -34,47 +34,26 @@ public sealed class HostedWorkloadTests
     private static readonly Dictionary<string, string> LibraryProperties = new() { ["HevLayerHostsWorkloads"] = "false" };
 
     [Fact]
-    public void Format_3_is_format_2_with_the_flags_after_the_version_and_format_2_is_unchanged()
-    {
-        // The README's example facts (format 2), and the same with the image left to the host (format 3: "3;1;").
-        const string format2 = "2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~";
-        var facts = WorkloadFacts.Unpack(format2);
-        Assert.Equal(HostDefaults.None, facts.LeftToHost);
-        Assert.Equal(format2, facts.Pack());
-
-        facts.LeftToHost = HostDefaults.Image;
-        Assert.Equal("3;1;" + format2.Substring(2), facts.Pack());
-        Assert.Equal(HostDefaults.Image, WorkloadFacts.Unpack(facts.Pack()).LeftToHost);
-        Assert.Equal(facts.Pack(), WorkloadFacts.Unpack(facts.Pack()).Pack());
-    }
-
-    [Theory]
-    [InlineData("3;0;")]
-    [InlineData("3;4;")]
-    [InlineData("3;-1;")]
-    [InlineData("4;1;")]
-    public void Format_3_with_no_flag_or_an_unknown_one_is_malformed(string header)
-    {
-        const string body = "0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~";
-        Assert.Throws<FormatException>(() => WorkloadFacts.Unpack(header + body));
-    }
-
-    [Fact]
-    public void A_library_leaves_what_it_did_not_set_to_its_host_and_an_application_writes_format_2_as_before()
+    public void A_library_packs_a_workload_with_no_image_anywhere_with_an_empty_image_and_an_application_does_not()
     {
         var (library, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Library), LibraryProperties);
         var facts = Facts(GeneratorHarness.GeneratedSources(library));
-        Assert.StartsWith("3;3;0;4:left7:default0;0;0;0:~~", facts["left"], StringComparison.Ordinal);
-        Assert.StartsWith("2;0;3:own6:search0;0;0;18:ghcr.io/acme/own:3", facts["own"], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, facts["left"].Text(FactSlot.Image));
+        Assert.Equal("default", facts["left"].Namespace);
+        Assert.Equal(WorkloadFacts.DefaultedNamespace | WorkloadFacts.DefaultedImage, facts["left"].Number(FactSlot.Defaulted));
+        Assert.Equal("ghcr.io/acme/own:3", facts["own"].Text(FactSlot.Image));
+        Assert.Equal(0, facts["own"].Number(FactSlot.Defaulted));
 
-        // With the library's own image default, the image travels as the library's default, still left to the host.
+        // With the library's own image default, the image is the library's, still marked as defaulted for the host.
         var withImage = new Dictionary<string, string>(LibraryProperties) { ["HevLayerImage"] = "ghcr.io/acme/lib:1" };
         var (defaulted, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Library), withImage);
-        Assert.StartsWith("3;3;0;4:left7:default0;0;0;18:ghcr.io/acme/lib:1", Facts(GeneratorHarness.GeneratedSources(defaulted))["left"], StringComparison.Ordinal);
+        var left = Facts(GeneratorHarness.GeneratedSources(defaulted))["left"];
+        Assert.Equal("ghcr.io/acme/lib:1", left.Text(FactSlot.Image));
+        Assert.Equal(WorkloadFacts.DefaultedNamespace | WorkloadFacts.DefaultedImage, left.Number(FactSlot.Defaulted));
 
-        // Not a library (no property: one project, as before): format 2, fully resolved.
-        var (single, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Library), new Dictionary<string, string> { ["HevLayerImage"] = "ghcr.io/acme/lib:1" });
-        Assert.StartsWith("2;0;4:left7:default0;0;0;18:ghcr.io/acme/lib:1", Facts(GeneratorHarness.GeneratedSources(single))["left"], StringComparison.Ordinal);
+        // A project that hosts (no property: one project, as before) emits nothing without an image (HEVL110 says why).
+        var (single, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Library));
+        Assert.Equal(new[] { "own" }, Facts(GeneratorHarness.GeneratedSources(single)).Keys);
     }
 
     [Fact]
@@ -88,9 +67,11 @@ public sealed class HostedWorkloadTests
 
         var sources = GeneratorHarness.GeneratedSources(result);
         var holder = sources["HevLayer.Generated.HevLayerHostedWorkloads.g.cs"];
-        Assert.Contains("GeneratedWorkload(\"2;0;4:left4:prod0;0;0;18:ghcr.io/acme/app:2", holder, StringComparison.Ordinal);
         Assert.Contains("SourceType = \"Lib.Left\"", holder, StringComparison.Ordinal);
-        Assert.Contains("GeneratedWorkload(\"2;0;3:own6:search0;0;0;18:ghcr.io/acme/own:3", holder, StringComparison.Ordinal);
+        Assert.Contains("SourceType = \"Lib.Own\"", holder, StringComparison.Ordinal);
+        var hosted = Facts(sources);
+        Assert.Equal(("ghcr.io/acme/app:2", "prod"), (hosted["left"].Text(FactSlot.Image), hosted["left"].Namespace));
+        Assert.Equal(("ghcr.io/acme/own:3", "search"), (hosted["own"].Text(FactSlot.Image), hosted["own"].Namespace));
 
         // The registry names both, and the typed manifests at run time carry the application's view.
         var registry = sources["HevLayer.Generated.HevLayerWorkloads.g.cs"];
@@ -129,15 +110,16 @@ public sealed class HostedWorkloadTests
         }
     }
 
-    /// <summary>The packed facts of each workload in the generated sources, by workload name.</summary>
-    private static Dictionary<string, string> Facts(Dictionary<string, string> sources)
+    /// <summary>The facts of each workload in the generated sources, by workload name.</summary>
+    private static Dictionary<string, WorkloadFacts> Facts(Dictionary<string, string> sources)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, WorkloadFacts>(StringComparer.Ordinal);
         foreach (var line in sources.Values.SelectMany(s => s.Split('\n')).Where(l => l.Contains("GeneratedWorkload(\"", StringComparison.Ordinal)))
         {
             var start = line.IndexOf("(\"", StringComparison.Ordinal) + 2;
-            var packed = line.Substring(start, line.IndexOf("\")", start, StringComparison.Ordinal) - start);
-            result[WorkloadFacts.Unpack(packed).Name] = packed;
+            var packed = line.Substring(start, line.IndexOf('"', start) - start);
+            var facts = WorkloadFacts.Unpack(packed);
+            result[facts.Name] = facts;
         }
 
         return result;

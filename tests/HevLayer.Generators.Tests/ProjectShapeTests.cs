@@ -176,7 +176,7 @@ public sealed class ProjectShapeTests
         Assert.DoesNotContain("HEVL305", again.Output, StringComparison.Ordinal);
     }
 
-    private static string MachinePackagesFolder() =>
+    internal static string MachinePackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
             ? set
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

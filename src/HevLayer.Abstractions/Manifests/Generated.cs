@@ -36,6 +36,87 @@ public static class Generated
     /// <summary>The Function manifest that <paramref name="facts"/> describe, declared by the C# type named <paramref name="sourceType"/>.</summary>
     public static FunctionManifest Function(GeneratedWorkloadAttribute facts, string sourceType) => Function(Unpack(facts), sourceType);
 
+    /// <summary>The Pipeline manifest of <paramref name="type"/> in <paramref name="environment"/>, one of the environments its project declares.</summary>
+    public static PipelineManifest Pipeline(Type type, string environment) =>
+        Of(type, environment) as PipelineManifest ?? throw new InvalidOperationException(type.FullName + " is not a Pipeline.");
+
+    /// <summary>The Function manifest of <paramref name="type"/> in <paramref name="environment"/>, one of the environments its project declares.</summary>
+    public static FunctionManifest Function(Type type, string environment) =>
+        Of(type, environment) as FunctionManifest ?? throw new InvalidOperationException(type.FullName + " is not a Function.");
+
+    private static readonly ConditionalWeakTable<Type, Dictionary<string, WorkloadManifest>> BuiltIn = new();
+
+    /// <summary>
+    /// The manifest of <paramref name="type"/> in <paramref name="environment"/>: the class's own facts for that
+    /// environment when it overrides something there, else its shared facts with the environment's namespace and
+    /// image in place of the project's defaults.
+    /// </summary>
+    private static WorkloadManifest Of(Type type, string environment)
+    {
+        if (type is null)
+        {
+            throw new ArgumentNullException(nameof(type));
+        }
+
+        if (environment is null)
+        {
+            throw new ArgumentNullException(nameof(environment));
+        }
+
+        var built = BuiltIn.GetValue(type, static _ => new Dictionary<string, WorkloadManifest>(StringComparer.Ordinal));
+        lock (built)
+        {
+            if (built.TryGetValue(environment, out var manifest))
+            {
+                return manifest;
+            }
+
+            var (name, ns, image) = Environment(type.Assembly, environment);
+            WorkloadFacts? facts = null;
+            foreach (var own in type.GetCustomAttributes<GeneratedEnvironmentAttribute>(inherit: false))
+            {
+                if (own.Environment == name)
+                {
+                    facts = Unpack(own.Facts);
+                }
+            }
+
+            facts ??= Unpack(type.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
+                ?? throw new InvalidOperationException(type.FullName + " carries no [GeneratedWorkload]; it was not compiled with HevLayer.Generators.")).InEnvironment(ns, image);
+            manifest = facts.Function ? Function(facts, SourceType(type)) : Pipeline(facts, SourceType(type));
+            built[environment] = manifest;
+            return manifest;
+        }
+    }
+
+    /// <summary>The environment <paramref name="environment"/> of the project that built <paramref name="assembly"/>: its name, namespace and image.</summary>
+    private static (string Name, string? Namespace, string? Image) Environment(Assembly assembly, string environment)
+    {
+        var table = assembly.GetCustomAttribute<GeneratedEnvironmentsAttribute>()?.Table ?? string.Empty;
+        var names = new List<string>();
+        foreach (var entry in table.Split(','))
+        {
+            var parts = entry.Split('|');
+            if (parts[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (parts[0] == environment)
+            {
+                return (parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null);
+            }
+
+            names.Add(parts[0]);
+        }
+
+        throw new ArgumentException(
+            names.Count == 0
+                ? "The project that built " + assembly.GetName().Name + " declares no environments (<HevLayerEnvironment Include=\"...\" /> items); '" + environment + "' is not one."
+                : "'" + environment + "' is not an environment of the project that built " + assembly.GetName().Name + "; its environments are: " + string.Join(", ", names) + ".",
+            nameof(environment));
+    }
+
     private static WorkloadManifest Of(Type type) => Built.GetValue(type ?? throw new ArgumentNullException(nameof(type)), static t =>
     {
         var attribute = t.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
@@ -47,11 +128,13 @@ public static class Generated
         return facts.Function ? Function(facts, sourceType) : Pipeline(facts, sourceType);
     });
 
-    private static WorkloadFacts Unpack(GeneratedWorkloadAttribute attribute)
+    private static WorkloadFacts Unpack(GeneratedWorkloadAttribute attribute) => Unpack(attribute.Facts);
+
+    private static WorkloadFacts Unpack(string packed)
     {
         try
         {
-            return WorkloadFacts.Unpack(attribute.Facts);
+            return WorkloadFacts.Unpack(packed);
         }
         catch (FormatException e)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using HevLayer.Policy.Rules;
 using Microsoft.CodeAnalysis;
@@ -15,13 +16,34 @@ internal sealed class ArgumentLocator
     private readonly AttributeData workload;
     private readonly AttributeData? other;
     private readonly CancellationToken cancellationToken;
+    private readonly string? environment;
 
-    public ArgumentLocator(INamedTypeSymbol type, AttributeData workload, AttributeData? other, CancellationToken cancellationToken)
+    /// <summary>A locator for the shared attributes, or, with <paramref name="environment"/>, for the workload as that environment sees it.</summary>
+    public ArgumentLocator(INamedTypeSymbol type, AttributeData workload, AttributeData? other, CancellationToken cancellationToken, string? environment = null)
     {
         this.type = type;
         this.workload = workload;
         this.other = other;
         this.cancellationToken = cancellationToken;
+        this.environment = environment;
+    }
+
+    /// <summary>True when <paramref name="attribute"/> applies in the environment located for: the environment's own, or a shared one.</summary>
+    private bool Own(AttributeData attribute) => environment is not null && Parsing.WorkloadParser.EnvironmentOf(attribute) == environment;
+
+    private bool Shared(AttributeData attribute) => Parsing.WorkloadParser.EnvironmentOf(attribute) is null;
+
+    private static bool Sets(AttributeData attribute, string argument)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == argument)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Location Locate(Finding finding)
@@ -32,7 +54,7 @@ internal sealed class ArgumentLocator
             TargetKind.Workload => target.Argument is { } argument ? Named(workload, argument) : WorkloadLocation(),
             TargetKind.OtherWorkload => (other is null ? null : Attribute(other)) ?? WorkloadLocation(),
             TargetKind.Name => Constructor(workload, 0) ?? WorkloadLocation(),
-            TargetKind.Attribute => Find(target.Attribute) is { } attribute
+            TargetKind.Attribute => Find(target.Attribute, target.Argument) is { } attribute
                 ? target.Argument is { } named ? Named(attribute, named) : Attribute(attribute) ?? WorkloadLocation()
                 : WorkloadLocation(),
             TargetKind.Pair => Pair(target.Attribute + "Attribute", target.Key),
@@ -41,27 +63,44 @@ internal sealed class ArgumentLocator
         };
     }
 
-    /// <summary>The class's HevLayer attribute with the short name <paramref name="name"/> (<c>Scaling</c> for <c>[Scaling]</c>).</summary>
-    private AttributeData? Find(string? name)
+    /// <summary>
+    /// The class's HevLayer attribute with the short name <paramref name="name"/> (<c>Scaling</c> for <c>[Scaling]</c>)
+    /// that supplies <paramref name="argument"/>: the environment's own when it sets the argument, else the shared one,
+    /// else the environment's own (an attribute the shared ones do not have).
+    /// </summary>
+    private AttributeData? Find(string? name, string? argument)
     {
         if (name is null)
         {
             return null;
         }
 
+        AttributeData? shared = null, own = null;
         foreach (var attribute in type.GetAttributes())
         {
             if (Parsing.AttributeNames.Is(attribute, name + "Attribute"))
             {
-                return attribute;
+                if (Own(attribute) && own is null)
+                {
+                    own = attribute;
+                    if (argument is not null && Sets(attribute, argument))
+                    {
+                        return attribute;
+                    }
+                }
+                else if (Shared(attribute) && shared is null)
+                {
+                    shared = attribute;
+                }
             }
         }
 
-        return null;
+        return shared ?? own;
     }
 
     private Location Pair(string attributeName, string? key)
     {
+        Location? shared = null;
         foreach (var attribute in type.GetAttributes())
         {
             if (Parsing.AttributeNames.Is(attribute, attributeName)
@@ -69,11 +108,37 @@ internal sealed class ArgumentLocator
                 && attribute.ConstructorArguments[0].Value as string == key
                 && Attribute(attribute) is { } location)
             {
-                return location;
+                // The environment's own pair replaces the shared one with its key.
+                if (Own(attribute))
+                {
+                    return location;
+                }
+
+                if (Shared(attribute))
+                {
+                    shared ??= location;
+                }
             }
         }
 
-        return WorkloadLocation();
+        return shared ?? WorkloadLocation();
+    }
+
+    /// <summary>The uses of a repeatable attribute as the environment sees them: the shared ones, then the environment's own, each in source order.</summary>
+    private List<AttributeData> Uses(string attributeName)
+    {
+        var shared = new List<AttributeData>();
+        var own = new List<AttributeData>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (Parsing.AttributeNames.Is(attribute, attributeName))
+            {
+                (Own(attribute) ? own : Shared(attribute) ? shared : null)?.Add(attribute);
+            }
+        }
+
+        shared.AddRange(own);
+        return shared;
     }
 
     /// <summary>
@@ -83,9 +148,9 @@ internal sealed class ArgumentLocator
     private Location Item(string attributeName, string? index, string? argument)
     {
         var position = int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in Uses(attributeName))
         {
-            if (!Parsing.AttributeNames.Is(attribute, attributeName) || position-- != 0)
+            if (position-- != 0)
             {
                 continue;
             }

@@ -23,7 +23,18 @@ public sealed class InfraRulesAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var (_, files, crossFile) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
+            var (_, projectFiles, projectCrossFile) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
+            var files = new System.Collections.Generic.List<(AdditionalText File, Policy.InfraRules.InfraRulesFile Read)>(projectFiles);
+            var crossFile = new System.Collections.Generic.List<Policy.Rules.Finding>(projectCrossFile);
+
+            // Each environment's InfraRules is a document of its own: checked and located like the project's.
+            foreach (var file in InfraRulesFiles.SelectEnvironmentFiles(start.Options))
+            {
+                var read = InfraRulesFiles.Read(file, start.CancellationToken);
+                files.Add((file, read));
+                crossFile.AddRange(Policy.InfraRules.InfraRulesSources.Combine(new[] { read }, _ => InfraRulesFiles.Describe(start.Options, file)).CrossFileFindings);
+            }
+
             if (files.Count == 0)
             {
                 return;

@@ -36,12 +36,13 @@ internal static class InfraRulesFiles
         var named = ImmutableArray.CreateBuilder<AdditionalText>();
         foreach (var file in options.AdditionalFiles)
         {
-            if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var value)
-                && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+            var mark = options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var value) ? value : null;
+            if (string.Equals(mark, "true", StringComparison.OrdinalIgnoreCase))
             {
                 marked.Add(file);
             }
-            else if (Path.GetFileName(file.Path) is { } name
+            else if (string.IsNullOrEmpty(mark)
+                && Path.GetFileName(file.Path) is { } name
                 && (name.Equals("infrarules.yaml", StringComparison.OrdinalIgnoreCase) || name.Equals("infrarules.yml", StringComparison.OrdinalIgnoreCase)))
             {
                 named.Add(file);
@@ -51,6 +52,23 @@ internal static class InfraRulesFiles
         var chosen = marked.Count > 0 ? marked : named;
         chosen.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return chosen.ToImmutable();
+    }
+
+    /// <summary>The InfraRules files of the project's environments (marked <c>HevLayerInfraRules=environment</c> by the build), ordered by path.</summary>
+    public static ImmutableArray<AdditionalText> SelectEnvironmentFiles(AnalyzerOptions options)
+    {
+        var files = ImmutableArray.CreateBuilder<AdditionalText>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var value)
+                && string.Equals(value, "environment", StringComparison.OrdinalIgnoreCase))
+            {
+                files.Add(file);
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files.ToImmutable();
     }
 
     /// <summary>Reads (or recalls) one file. A file that cannot be read reads as empty.</summary>

@@ -41,6 +41,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 
             var (infraRules, files, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
             var defaults = ReadDefaults(start.Compilation, start.Options);
+            var environments = EnvironmentChecks.Load(start.Options, defaults, start.CancellationToken);
             var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location, bool Hosted)>();
 
             // An application also deploys the workloads of the assemblies it references (HostedWorkloadChecks).
@@ -88,6 +89,22 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 
                         foreach (var document in stream.Workloads)
                         {
+                            if (environments.Declared)
+                            {
+                                // Hand-written manifests are deployed to every environment: checked against each one's InfraRules.
+                                var found = new List<(Finding Finding, Location Location, string Environment)>();
+                                foreach (var environment in environments.Selected)
+                                {
+                                    foreach (var finding in Policy.Manifests.ManifestCheck.Check(document, environment.InfraRules, environment.InfraRulesNamed))
+                                    {
+                                        found.Add((finding.Finding, DiagnosticFactory.InFile(finding.Span, file.Path), environment.Environment.Name));
+                                    }
+                                }
+
+                                environments.Report(found, fileContext.ReportDiagnostic);
+                                continue;
+                            }
+
                             foreach (var finding in Policy.Manifests.ManifestCheck.Check(document, infraRules, files.Count > 0))
                             {
                                 fileContext.ReportDiagnostic(DiagnosticFactory.Create(finding.Finding, DiagnosticFactory.InFile(finding.Span, file.Path)));
@@ -102,7 +119,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 {
                     try
                     {
-                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, !hosts, declared);
+                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, !hosts, environments, declared);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -125,14 +142,32 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
+                var duplicates = new List<(Finding Finding, Location Location, string Environment)>();
                 foreach (var group in declared.GroupBy(d => d.Key).Where(g => g.Count() > 1))
                 {
-                    var all = group.OrderBy(d => d.Type, StringComparer.Ordinal).Select(d => (d.Kind, d.Namespace, d.Name, d.Type, d.Location, d.Hosted)).ToList();
-                    foreach (var diagnostic in HostedWorkloadChecks.Duplicates(all, project))
+                    var all = group.OrderBy(d => d.Type, StringComparer.Ordinal).ToList();
+                    var environment = group.Key.IndexOf('\n') is var cut and >= 0 ? group.Key.Substring(0, cut) : null;
+                    if (environment is null)
                     {
-                        end.ReportDiagnostic(diagnostic);
+                        // Without environments, the application's own declarations and those it hosts from its references.
+                        foreach (var diagnostic in HostedWorkloadChecks.Duplicates(all.Select(d => (d.Kind, d.Namespace, d.Name, d.Type, d.Location, d.Hosted)).ToList(), project))
+                        {
+                            end.ReportDiagnostic(diagnostic);
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var item in all)
+                    {
+                        var otherType = all.First(o => o.Type != item.Type || !ReferenceEquals(o.Location, item.Location)).Type;
+                        var finding = CrossWorkloadRules.DuplicateWorkload.At(
+                            WorkloadTarget.Workload, ("kind", item.Kind), ("name", item.Name), ("namespace", item.Namespace), ("type", item.Type), ("other", otherType));
+                        duplicates.Add((finding, item.Location, environment));
                     }
                 }
+
+                environments.Report(duplicates, end.ReportDiagnostic);
             });
         });
     }
@@ -145,6 +180,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         InfraRulesModel? infraRules,
         bool infraRulesNamed,
         bool leavesImageToHost,
+        EnvironmentChecks environments,
         ConcurrentBag<(string, string, string, string, string, Location, bool)> declared)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -190,20 +226,51 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         }
 
         var declaration = WorkloadParser.ReadDeclaration(type, workloadAttribute, kind, context.CancellationToken);
-        var (model, typeSpec) = (declaration.Workload, declaration.Type);
-        var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
-        foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed, LeavesImageToHost: leavesImageToHost)))
+        var typeSpec = declaration.Type;
+        var kindName = kind == WorkloadKind.Function ? "Function" : "Pipeline";
+        var workloadLocation = workloadAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
+        environments.CheckOverrides(type, parts, context.ReportDiagnostic, context.CancellationToken);
+
+        if (!environments.Declared)
         {
-            context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
+            var model = declaration.Workload;
+            var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
+            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed, LeavesImageToHost: leavesImageToHost)))
+            {
+                context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
+            }
+
+            var resolved = model.WithDefaults(defaults);
+            if (KubernetesNames.IsDnsLabel(resolved.Name) && KubernetesNames.IsDnsLabel(resolved.Namespace))
+            {
+                declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, workloadLocation, false));
+            }
+
+            return;
         }
 
-        var resolved = model.WithDefaults(defaults);
-        if (KubernetesNames.IsDnsLabel(resolved.Name) && KubernetesNames.IsDnsLabel(resolved.Namespace))
+        // Every rule in every selected environment, against that environment's InfraRules, located at the argument
+        // that supplies the value there: the environment's override when it sets one, else the shared attribute.
+        var found = new List<(Finding Finding, Location Location, string Environment)>();
+        foreach (var environment in environments.Selected)
         {
-            var kindName = kind == WorkloadKind.Function ? "Function" : "Pipeline";
-            var location = workloadAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
-            declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, location, false));
+            var name = environment.Environment.Name;
+            var model = declaration.In(name);
+            var environmentDefaults = environment.Environment.Defaults(defaults);
+            var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken, name);
+            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, environmentDefaults, environment.InfraRules, environment.InfraRulesNamed, environment.Hint, leavesImageToHost)))
+            {
+                found.Add((finding, locator.Locate(finding), name));
+            }
+
+            var resolved = model.WithDefaults(environmentDefaults);
+            if (KubernetesNames.IsDnsLabel(resolved.Name) && KubernetesNames.IsDnsLabel(resolved.Namespace))
+            {
+                declared.Add((name + "\n" + kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, workloadLocation, false));
+            }
         }
+
+        environments.Report(found, context.ReportDiagnostic);
     }
 
     private static string ShortName(string attributeClassName) =>

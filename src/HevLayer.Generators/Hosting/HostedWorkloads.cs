@@ -14,7 +14,7 @@ namespace HevLayer.Generators.Hosting;
 /// <param name="Kind"><c>Pipeline</c> or <c>Function</c>.</param>
 /// <param name="Namespace">The namespace it is deployed to.</param>
 /// <param name="Name">Its name.</param>
-/// <param name="Packed">Its facts resolved with the application's defaults (format 2), or null when it still has no image (HEVL110).</param>
+/// <param name="Packed">Its facts resolved with the application's defaults, or null when it still has no image (HEVL110).</param>
 internal sealed record HostedWorkload(string Assembly, string SourceType, string Kind, string Namespace, string Name, string? Packed)
 {
     /// <summary>How a finding names it: the class and the assembly.</summary>
@@ -23,8 +23,8 @@ internal sealed record HostedWorkload(string Assembly, string SourceType, string
 
 /// <summary>
 /// What an application hosts from the projects and packages it references: every workload they declare,
-/// with what each library left to its host (<see cref="HostDefaults"/>: an image or namespace that came from
-/// the library's defaults, not from the workload's own attributes) taken from the application's defaults.
+/// with what each library left to its host (<see cref="FactSlot.Defaulted"/>: an image or namespace that came from
+/// the library's defaults, or from nowhere, not from the workload's own attributes) taken from the application's defaults.
 /// The generator emits them into the application (so its build writes their manifests and its
 /// <c>HevLayerWorkloads.All</c> lists them), and the analyzer counts them for HEVL103 and HEVL110.
 /// </summary>
@@ -52,9 +52,16 @@ internal static class HostedWorkloads
             facts.SourceType = workload.SourceType;
             var kind = facts.Function ? "Function" : "Pipeline";
             var model = facts.ToHostedModel(host);
-            result.Add(model is null
-                ? new HostedWorkload(workload.Assembly, workload.SourceType, kind, facts.Namespace, facts.Name, null)
-                : new HostedWorkload(workload.Assembly, workload.SourceType, kind, model.Namespace!, model.Name, WorkloadFacts.From(model).Pack()));
+            if (model is null)
+            {
+                result.Add(new HostedWorkload(workload.Assembly, workload.SourceType, kind, facts.Namespace, facts.Name, null));
+                continue;
+            }
+
+            // What was defaulted stays marked, so that the application's environments lay their namespace and image over it too.
+            var hosted = WorkloadFacts.From(model);
+            hosted.Set(FactSlot.Defaulted, facts.Number(FactSlot.Defaulted));
+            result.Add(new HostedWorkload(workload.Assembly, workload.SourceType, kind, model.Namespace!, model.Name, hosted.Pack()));
         }
 
         return new EquatableArray<HostedWorkload>(result

@@ -10,7 +10,7 @@ namespace HevLayer.Generators.Hosting;
 /// <summary>One workload a referenced assembly declares: its facts as the library's generator packed them.</summary>
 /// <param name="Assembly">The referenced assembly's simple name.</param>
 /// <param name="SourceType">The declaring class, dotted (namespace, containing types, name).</param>
-/// <param name="Packed">The facts (format 2, or 3 when the library left its image or namespace to the host).</param>
+/// <param name="Packed">The facts, as the library's generator packed them (an empty image when the library left it to its host).</param>
 internal readonly record struct ReferencedWorkload(string Assembly, string SourceType, string Packed);
 
 /// <summary>

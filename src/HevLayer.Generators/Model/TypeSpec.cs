@@ -16,6 +16,7 @@ namespace HevLayer.Generators.Model;
 /// True when a base class is itself a workload class, whose generated <c>Manifest</c> the class's own hides
 /// (so it is declared <c>new</c>).
 /// </param>
+/// <param name="ManifestForTaken">True when the class (or a base that is no workload) declares a member named <c>ManifestFor</c>: the per-environment method is then left out.</param>
 public sealed record TypeSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -23,7 +24,8 @@ public sealed record TypeSpec(
     string Name,
     string FullyQualifiedName,
     DeclarationShape Shape,
-    bool HidesInheritedManifest = false);
+    bool HidesInheritedManifest = false,
+    bool ManifestForTaken = false);
 
 /// <summary>An outer type a nested workload class is declared in.</summary>
 public sealed record ContainingType(string Keyword, string Name);

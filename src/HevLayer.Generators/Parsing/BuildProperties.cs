@@ -23,7 +23,11 @@ public static class BuildProperties
     public const string ProjectPath = "MSBuildProjectFullPath";
 
     /// <summary>Every property read through <c>build_property.*</c>; the props file must list each as a CompilerVisibleProperty.</summary>
-    public static readonly string[] All = { Namespace, Image, HostsWorkloads, ProjectPath };
+    public static readonly string[] All = { Namespace, Image, DeploymentEnvironments.TableProperty, DeploymentEnvironments.SelectionProperty, HostsWorkloads, ProjectPath };
+
+    /// <summary>The environments the project declares (<see cref="DeploymentEnvironments"/>); empty for a project that declares none.</summary>
+    public static EquatableArray<DeploymentEnvironment> ReadEnvironments(AnalyzerConfigOptions global) =>
+        DeploymentEnvironments.Parse(Read(global, DeploymentEnvironments.TableProperty), Read(global, DeploymentEnvironments.SelectionProperty));
 
     /// <summary>The project defaults the MSBuild properties set.</summary>
     public static ProjectDefaults ReadDefaults(AnalyzerConfigOptions global) =>

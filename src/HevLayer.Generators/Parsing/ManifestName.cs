@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,6 +17,9 @@ internal static class ManifestName
 {
     /// <summary>The name of the typed property the generator adds.</summary>
     public const string Member = "Manifest";
+
+    /// <summary>The per-environment method a project with environments gets.</summary>
+    public const string ForEnvironment = "ManifestFor";
 
     /// <summary>How <paramref name="type"/> is file-local, or null when neither it nor an outer type is.</summary>
     public static string? FileLocal(INamedTypeSymbol type)
@@ -80,6 +84,24 @@ internal static class ManifestName
     }
 
     /// <summary>True when <paramref name="type"/> declares something named <c>Manifest</c> (MemberNames leaves nested types out).</summary>
+    /// <summary>
+    /// True when the class, or a base class that is no workload, declares something named <c>ManifestFor</c> (the
+    /// per-environment method of a project with environments): the generator then leaves the method out rather
+    /// than clash with it. A workload base's own generated <c>ManifestFor</c> is hidden on purpose, like <c>Manifest</c>.
+    /// </summary>
+    public static bool ForEnvironmentTaken(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            if ((ReferenceEquals(t, type) || !IsWorkload(t)) && (t.Name == ForEnvironment || t.MemberNames.Contains(ForEnvironment)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Declares(INamedTypeSymbol type)
     {
         if (!type.GetTypeMembers(Member).IsEmpty)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Threading;
 using HevLayer.Generators.Model;
@@ -40,18 +41,76 @@ public static class WorkloadParser
     }
 
     /// <summary>
-    /// What the generator's transform reads for one class: the type to extend and the workload it declares.
-    /// This runs for every attributed class on every new compilation (each keystroke in the editor), so it
-    /// walks the class's attributes once and each attribute's arguments once, and allocates only the model.
+    /// What the generator's transform reads for one class: the type to extend, the workload it declares, and the
+    /// workload as each environment that the class overrides sees it. This runs for every attributed class on
+    /// every new compilation (each keystroke in the editor), so it walks the class's attributes once and each
+    /// attribute's arguments once, and allocates only the models.
     /// </summary>
     public static WorkloadDeclaration ReadDeclaration(INamedTypeSymbol type, AttributeData workloadAttribute, WorkloadKind kind, CancellationToken cancellationToken)
     {
         var names = TypeNames.Of(type);
-        var workload = ReadWorkload(type, names.Display, workloadAttribute, kind, out var hasConflictingKind, out var inapplicable);
-        return new WorkloadDeclaration(ReadType(type, names, hasConflictingKind, inapplicable, cancellationToken), workload);
+        var workload = ReadWorkload(type, names.Display, workloadAttribute, kind, out var hasConflictingKind, out var inapplicable, out var overrides);
+        return new WorkloadDeclaration(ReadType(type, names, hasConflictingKind, inapplicable, cancellationToken), workload, overrides);
     }
 
-    private static WorkloadModel ReadWorkload(INamedTypeSymbol type, string displayName, AttributeData workloadAttribute, WorkloadKind kind, out bool hasConflictingKind, out EquatableArray<string> inapplicable)
+    /// <summary>What one set of attributes (the shared ones, or one environment's) gives, before the model is composed.</summary>
+    private sealed class Gathered
+    {
+        public object?[] Values = null!;
+        public bool HasScaling, HasRetry, HasSchedule;
+        public List<TolerationModel>? Tolerations;
+        public WorkloadField? TolerationField;
+        public List<WorkloadField>? PairFields;
+
+        /// <summary>A copy to lay an environment's attributes over: lists are copied, values are immutable.</summary>
+        public Gathered Copy()
+        {
+            var copy = new Gathered
+            {
+                Values = (object?[])Values.Clone(),
+                HasScaling = HasScaling,
+                HasRetry = HasRetry,
+                HasSchedule = HasSchedule,
+                Tolerations = Tolerations is null ? null : new List<TolerationModel>(Tolerations),
+                TolerationField = TolerationField,
+                PairFields = PairFields is null ? null : new List<WorkloadField>(PairFields),
+            };
+            foreach (var field in copy.PairFields ?? Enumerable.Empty<WorkloadField>())
+            {
+                copy.Values[field.Index] = new List<KeyValue>((List<KeyValue>)copy.Values[field.Index]!);
+            }
+
+            return copy;
+        }
+
+        public WorkloadModel Compose(WorkloadKind kind, string name, string displayName)
+        {
+            if (PairFields is not null)
+            {
+                // The pairs were gathered in lists, in declaration order.
+                foreach (var field in PairFields)
+                {
+                    Values[field.Index] = new EquatableArray<KeyValue>(((List<KeyValue>)Values[field.Index]!).ToArray());
+                }
+            }
+
+            if (Tolerations is not null)
+            {
+                Values[TolerationField!.Index] = new EquatableArray<TolerationModel>(Tolerations.ToArray());
+            }
+
+            return WorkloadFields.Compose(kind, name, displayName, Values, HasScaling, HasRetry, HasSchedule);
+        }
+    }
+
+    private static WorkloadModel ReadWorkload(
+        INamedTypeSymbol type,
+        string displayName,
+        AttributeData workloadAttribute,
+        WorkloadKind kind,
+        out bool hasConflictingKind,
+        out EquatableArray<string> inapplicable,
+        out EquatableArray<EnvironmentOverride> overrides)
     {
         var name = workloadAttribute.ConstructorArguments.Length > 0 ? AsString(workloadAttribute.ConstructorArguments[0]) : null;
 
@@ -59,15 +118,13 @@ public static class WorkloadParser
         // this thread's scratch: the transform runs for every class on every compilation, and Compose copies out.
         var values = scratch ??= new object?[WorkloadFields.All.Count];
         System.Array.Clear(values, 0, values.Length);
-        ReadArguments(values, null, workloadAttribute);
+        ReadArguments(values, null, workloadAttribute, overwrite: false);
+        var shared = new Gathered { Values = values };
 
         var otherKind = kind == WorkloadKind.Pipeline ? "FunctionAttribute" : "PipelineAttribute";
         hasConflictingKind = false;
-        bool hasScaling = false, hasRetry = false, hasSchedule = false;
         List<string>? notApplying = null;
-        List<TolerationModel>? tolerations = null;
-        WorkloadField? tolerationField = null;
-        List<WorkloadField>? pairFields = null;
+        List<(string Environment, string Name, AttributeData Attribute)>? environmentParts = null;
 
         foreach (var attribute in type.GetAttributes())
         {
@@ -88,70 +145,118 @@ public static class WorkloadParser
                 continue;
             }
 
-            if (WorkloadFields.ForAttributeClass(attributeName, null) is { } repeated)
+            if (!AppliesTo(attributeName, kind))
             {
-                // Only Functions have the index selector (as only they have spec.schedule); it is reported, not dropped in silence.
-                if (!repeated.AppliesTo(kind))
-                {
-                    Add(ref notApplying, repeated.Target!.Value.Attribute!);
-                }
-                else if (repeated.Shape == FieldShape.TextMap)
-                {
-                    if (AddPair(values, repeated, attribute))
-                    {
-                        (pairFields ??= new List<WorkloadField>()).Add(repeated);
-                    }
-                }
-                else
-                {
-                    tolerationField = repeated;
-                    (tolerations ??= new List<TolerationModel>()).Add(ReadToleration(attribute));
-                }
-
+                Add(ref notApplying, Short(attributeName));
                 continue;
             }
 
-            var block = BlockOf(attributeName);
-            if (!block.AppliesTo(kind))
+            if (EnvironmentOf(attribute) is { } environment)
             {
-                Add(ref notApplying, block.Target!.Value.Attribute!);
+                // Laid over the shared attributes once they are all read, whatever the order they are written in.
+                (environmentParts ??= new()).Add((environment, attributeName, attribute));
                 continue;
             }
 
-            // The attribute's block exists once the attribute is written, even with no argument.
-            hasScaling |= block.Path == "spec.scaling";
-            hasRetry |= block.Path == "spec.retry";
-            hasSchedule |= block.Path == "spec.schedule";
-            ReadArguments(values, attributeName, attribute);
-        }
-
-        if (pairFields is not null)
-        {
-            // The pairs were gathered in lists, in declaration order.
-            foreach (var field in pairFields)
-            {
-                values[field.Index] = new EquatableArray<KeyValue>(((List<KeyValue>)values[field.Index]!).ToArray());
-            }
-        }
-
-        if (tolerations is not null)
-        {
-            values[tolerationField!.Index] = new EquatableArray<TolerationModel>(tolerations.ToArray());
+            Read(shared, attributeName, attribute, overwrite: false);
         }
 
         inapplicable = notApplying is null ? EquatableArray<string>.Empty : new EquatableArray<string>(notApplying.ToArray());
-        return WorkloadFields.Compose(kind, name ?? string.Empty, displayName, values, hasScaling, hasRetry, hasSchedule);
+        overrides = environmentParts is null ? EquatableArray<EnvironmentOverride>.Empty : Overrides(shared, environmentParts, kind, name ?? string.Empty, displayName);
+        return shared.Compose(kind, name ?? string.Empty, displayName);
+    }
+
+    /// <summary>Each environment that the class's attributes name, in ordinal order, with its attributes laid over the shared ones.</summary>
+    private static EquatableArray<EnvironmentOverride> Overrides(
+        Gathered shared, List<(string Environment, string Name, AttributeData Attribute)> parts, WorkloadKind kind, string name, string displayName)
+    {
+        var environments = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            environments.Add(part.Environment);
+        }
+
+        var result = new EnvironmentOverride[environments.Count];
+        var i = 0;
+        foreach (var environment in environments)
+        {
+            var gathered = shared.Copy();
+            foreach (var part in parts)
+            {
+                if (part.Environment == environment)
+                {
+                    Read(gathered, part.Name, part.Attribute, overwrite: true);
+                }
+            }
+
+            result[i++] = new EnvironmentOverride(environment, gathered.Compose(kind, name, displayName));
+        }
+
+        return new EquatableArray<EnvironmentOverride>(result);
+    }
+
+    /// <summary>
+    /// Reads one attribute that sets fields into <paramref name="into"/>. A shared attribute given twice keeps the
+    /// first value of each argument (HEVL132 reports the second); an environment's attribute replaces the
+    /// arguments it sets, replaces or adds the keys of its pairs, and adds its tolerations.
+    /// </summary>
+    private static void Read(Gathered into, string attributeName, AttributeData attribute, bool overwrite)
+    {
+        if (WorkloadFields.ForAttributeClass(attributeName, null) is { } repeated)
+        {
+            if (repeated.Shape == FieldShape.TextMap)
+            {
+                if (AddPair(into.Values, repeated, attribute, overwrite))
+                {
+                    (into.PairFields ??= new List<WorkloadField>()).Add(repeated);
+                }
+            }
+            else
+            {
+                into.TolerationField = repeated;
+                (into.Tolerations ??= new List<TolerationModel>()).Add(ReadToleration(attribute));
+            }
+
+            return;
+        }
+
+        // The attribute's block exists once the attribute is written, even with no argument.
+        var block = BlockOf(attributeName);
+        into.HasScaling |= block.Path == "spec.scaling";
+        into.HasRetry |= block.Path == "spec.retry";
+        into.HasSchedule |= block.Path == "spec.schedule";
+        ReadArguments(into.Values, attributeName, attribute, overwrite);
+    }
+
+    /// <summary>True when the fields that <paramref name="attributeClass"/> sets belong to <paramref name="kind"/> (only Functions have [Schedule] and [IndexSelector]).</summary>
+    private static bool AppliesTo(string attributeClass, WorkloadKind kind) =>
+        (WorkloadFields.ForAttributeClass(attributeClass, null) ?? BlockOf(attributeClass)).AppliesTo(kind);
+
+    private static string Short(string attributeClass) => attributeClass.Substring(0, attributeClass.Length - "Attribute".Length);
+
+    /// <summary>The <c>Environment</c> argument of an attribute that sets fields; null when it applies to every environment (or is empty).</summary>
+    public static string? EnvironmentOf(AttributeData attribute)
+    {
+        foreach (var arg in attribute.NamedArguments)
+        {
+            if (arg.Key == "Environment")
+            {
+                return AsString(arg.Value) is { Length: > 0 } environment ? environment : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// Reads the values that <paramref name="attribute"/>'s named arguments give into their rows of the table
     /// of workload fields. A name given twice is a compiler error (CS0643); the first one counts.
     /// </summary>
-    private static void ReadArguments(object?[] values, string? attributeName, AttributeData attribute)
+    private static void ReadArguments(object?[] values, string? attributeName, AttributeData attribute, bool overwrite)
     {
         foreach (var arg in attribute.NamedArguments)
         {
-            if (WorkloadFields.ForAttributeClass(attributeName, arg.Key) is not { Get: not null } field || values[field.Index] is not null)
+            if (WorkloadFields.ForAttributeClass(attributeName, arg.Key) is not { Get: not null } field || (!overwrite && values[field.Index] is not null))
             {
                 continue;
             }
@@ -275,12 +380,13 @@ public static class WorkloadParser
             type.Name,
             names.FullyQualified,
             shape,
-            hidesInherited);
+            hidesInherited,
+            ManifestName.ForEnvironmentTaken(type));
     }
 
     /// <summary>Appends a key-value pair ([Label], [Annotation], [NodeSelector], [IndexSelector]) to its field's list, in declaration order.</summary>
     /// <returns>True when this is the field's first pair (its list was made here).</returns>
-    private static bool AddPair(object?[] values, WorkloadField field, AttributeData attribute)
+    private static bool AddPair(object?[] values, WorkloadField field, AttributeData attribute, bool replace)
     {
         var args = attribute.ConstructorArguments;
         if (args.Length != 2 || AsString(args[0]) is not { } key)
@@ -294,7 +400,18 @@ public static class WorkloadParser
             values[field.Index] = new List<KeyValue>();
         }
 
-        ((List<KeyValue>)values[field.Index]!).Add(new KeyValue(key, AsString(args[1]) ?? string.Empty));
+        var pairs = (List<KeyValue>)values[field.Index]!;
+        var pair = new KeyValue(key, AsString(args[1]) ?? string.Empty);
+        var at = replace ? pairs.FindIndex(p => p.Key == key) : -1;
+        if (at >= 0)
+        {
+            pairs[at] = pair;
+        }
+        else
+        {
+            pairs.Add(pair);
+        }
+
         return first;
     }
 

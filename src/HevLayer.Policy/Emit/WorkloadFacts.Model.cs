@@ -18,23 +18,23 @@ public sealed partial class WorkloadFacts
     public string SourceType { get; set; } = string.Empty;
 
     /// <summary>The facts of <paramref name="resolved"/>, which must pass <see cref="ManifestWriter.CanEmit"/>.</summary>
-    public static WorkloadFacts From(WorkloadModel resolved) => From(resolved, HostDefaults.None);
+    public static WorkloadFacts From(WorkloadModel resolved) => From(resolved, imageLeftToHost: false);
 
     /// <summary>
-    /// The facts of a library's workload that leaves <paramref name="leftToHost"/> to the application hosting it
-    /// (format 3 when not <see cref="HostDefaults.None"/>). It must pass <see cref="CanEmitForHost"/>: when the
-    /// image is left to the host it may be empty.
+    /// The facts of <paramref name="resolved"/>; with <paramref name="imageLeftToHost"/> (a library that does not
+    /// host its workloads, and has no image for this one) the image may be empty, for the application that hosts
+    /// the library to fill (<see cref="ToHostedModel"/>). It must pass <see cref="CanEmitForHost"/>.
     /// </summary>
-    public static WorkloadFacts From(WorkloadModel resolved, HostDefaults leftToHost)
+    public static WorkloadFacts From(WorkloadModel resolved, bool imageLeftToHost)
     {
-        if (!CanEmitForHost(resolved, leftToHost))
+        if (!CanEmitForHost(resolved, imageLeftToHost))
         {
             throw new ArgumentException("The workload is missing a valid name, namespace, pool or image.", nameof(resolved));
         }
 
         // Strings are scrubbed as the writer scrubs them (a lone surrogate cannot travel as UTF-8 in metadata),
         // so the typed manifest at run time says what the YAML says.
-        var facts = new WorkloadFacts { Function = resolved.Kind == WorkloadKind.Function, SourceType = resolved.SourceType, LeftToHost = leftToHost };
+        var facts = new WorkloadFacts { Function = resolved.Kind == WorkloadKind.Function, SourceType = resolved.SourceType };
         foreach (var field in WorkloadFields.All)
         {
             if (field.Slot is not { } slot || field.Get is null)
@@ -68,33 +68,26 @@ public sealed partial class WorkloadFacts
     }
 
     /// <summary>
-    /// True when <paramref name="resolved"/> can be packed with <paramref name="leftToHost"/> left to the host:
-    /// <see cref="ManifestWriter.CanEmit"/>, except that an image left to the host may be missing.
+    /// True when <paramref name="resolved"/> can be packed: <see cref="ManifestWriter.CanEmit"/>, except that with
+    /// <paramref name="imageLeftToHost"/> the image may be missing.
     /// </summary>
-    public static bool CanEmitForHost(WorkloadModel resolved, HostDefaults leftToHost) =>
+    public static bool CanEmitForHost(WorkloadModel resolved, bool imageLeftToHost) =>
         ManifestWriter.CanEmit(
-            (leftToHost & HostDefaults.Image) != 0 && string.IsNullOrEmpty(resolved.Worker.Image)
+            imageLeftToHost && string.IsNullOrEmpty(resolved.Worker.Image)
                 ? resolved with { Worker = resolved.Worker with { Image = "left-to-host" } }
                 : resolved);
 
     /// <summary>
-    /// The workload these facts describe, as the application that hosts it deploys it: a field the library
-    /// left to the host (<see cref="LeftToHost"/>) takes the host's default when the host has one, else keeps
-    /// the library's. Null when the workload still has no image (HEVL110, reported at the host).
+    /// The workload these facts describe as the application that hosts it (it references the library that
+    /// declares it) deploys it: the namespace and image that came from the library's defaults, or from nowhere
+    /// (<see cref="FactSlot.Defaulted"/>), take the application's defaults when it has them, else stay the
+    /// library's. Null when the workload still has no image (HEVL110, reported at the application).
     /// </summary>
     public WorkloadModel? ToHostedModel(ProjectDefaults host)
     {
-        var model = ToModel();
-        if ((LeftToHost & HostDefaults.Image) != 0 && !string.IsNullOrEmpty(host.Image))
-        {
-            model = model with { Worker = model.Worker with { Image = host.Image } };
-        }
-
-        if ((LeftToHost & HostDefaults.Namespace) != 0 && !string.IsNullOrEmpty(host.Namespace))
-        {
-            model = model with { Namespace = host.Namespace };
-        }
-
+        var hosted = InEnvironment(host.Namespace, host.Image);
+        hosted.SourceType = SourceType;
+        var model = hosted.ToModel();
         return ManifestWriter.CanEmit(model) ? model : null;
     }
 

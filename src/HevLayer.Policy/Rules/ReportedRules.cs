@@ -60,6 +60,22 @@ public static class CrossWorkloadRules
         "{kind} '{name}' in namespace '{namespace}' is declared by both {type} and {other}; each workload needs its own kind, namespace and name");
 }
 
+/// <summary>Rules about environment overrides (<c>Environment = "prod"</c>) that the workload analyzer raises from the attributes themselves.</summary>
+public static class EnvironmentRules
+{
+    /// <summary>HEVL131. Tool: an override for an environment the project does not declare is never deployed anywhere.</summary>
+    public static readonly ReportedRule UnknownEnvironment = new(
+        "HEVL131", RuleSeverity.Error, RuleArea.Declaration, RuleBasis.Tool, RuleReporter.WorkloadAnalyzer,
+        "Override for an environment the project does not declare",
+        "[{attribute}] names the environment '{environment}', which the project does not declare; {hint}");
+
+    /// <summary>HEVL132. Tool: one attribute per environment (and one shared); a second one's arguments would be dropped in silence.</summary>
+    public static readonly ReportedRule RepeatedOverride = new(
+        "HEVL132", RuleSeverity.Error, RuleArea.Declaration, RuleBasis.Tool, RuleReporter.WorkloadAnalyzer,
+        "Attribute given twice for one environment",
+        "[{attribute}] is given more than once {scope}; the first one counts, merge the arguments into it");
+}
+
 /// <summary>Rules the MSBuild targets and tasks raise; their messages carry the build's own context (paths, projects), composed where they are raised.</summary>
 public static class BuildRules
 {
@@ -83,6 +99,24 @@ public static class BuildRules
 
     /// <summary>HEVL305.</summary>
     public static readonly ReportedRule SharedFolder = Build("HEVL305", RuleArea.Build, "Two projects write into one manifests folder", "{detail}");
+
+    /// <summary>HEVL310. Kubernetes and the file system: an environment's name becomes a folder and is compared in attributes, so it is a DNS label.</summary>
+    public static readonly ReportedRule InvalidEnvironmentName = Build("HEVL310", RuleArea.Build, "Environment name is not a DNS label", "{detail}");
+
+    /// <summary>HEVL311. Tool: one environment, one folder and one InfraRules; a second declaration would silently lose.</summary>
+    public static readonly ReportedRule RepeatedEnvironment = Build("HEVL311", RuleArea.Build, "Environment declared twice", "{detail}");
+
+    /// <summary>HEVL312. Seed: workloads are checked against their cluster's InfraRules/default; an environment without one cannot be checked.</summary>
+    public static readonly ReportedRule EnvironmentWithoutInfraRules = Build("HEVL312", RuleArea.Build, "Environment names no InfraRules", "{detail}");
+
+    /// <summary>HEVL313.</summary>
+    public static readonly ReportedRule EnvironmentInfraRulesMissing = Build("HEVL313", RuleArea.Build, "Environment's InfraRules file does not exist", "{detail}");
+
+    /// <summary>HEVL314.</summary>
+    public static readonly ReportedRule UnknownSelectedEnvironment = Build("HEVL314", RuleArea.Build, "HevLayerEnvironments names an environment the project does not declare", "{detail}");
+
+    /// <summary>HEVL315.</summary>
+    public static readonly ReportedRule UnknownEnvironmentSource = Build("HEVL315", RuleArea.Build, "Unknown InfraRulesSource of an environment", "{detail}");
 
     /// <summary>HEVL401.</summary>
     public static readonly ReportedRule Unreachable = Build("HEVL401", RuleArea.Cluster, "Cluster unreachable or too slow", "{detail}");

@@ -85,6 +85,8 @@ public static class RuleCatalog
         .Concat(new Rule[]
         {
             CrossWorkloadRules.DuplicateWorkload,
+            EnvironmentRules.UnknownEnvironment,
+            EnvironmentRules.RepeatedOverride,
             InfraRulesFileRules.YamlSyntax,
             InfraRulesFileRules.MultipleInfraRules,
             InfraRulesFileRules.UnknownField,
@@ -106,6 +108,12 @@ public static class RuleCatalog
             BuildRules.BadFileName,
             BuildRules.SameFile,
             BuildRules.SharedFolder,
+            BuildRules.InvalidEnvironmentName,
+            BuildRules.RepeatedEnvironment,
+            BuildRules.EnvironmentWithoutInfraRules,
+            BuildRules.EnvironmentInfraRulesMissing,
+            BuildRules.UnknownSelectedEnvironment,
+            BuildRules.UnknownEnvironmentSource,
             BuildRules.Unreachable,
             BuildRules.AccessDenied,
             BuildRules.NotServed,

@@ -280,11 +280,11 @@ public sealed class GeneratedFactsTests
     {
         var source = GoldenSources("SampleWorkers").First();
         var literal = PackedLiteral(source);
-        var newer = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal("3;" + literal.Token.ValueText.Substring(2)));
+        var newer = Replace(source, literal, HevLayer.Generators.Emit.SourceEmitter.Literal("4;" + literal.Token.ValueText.Substring(2)));
         var compilation = GeneratorHarness.Compile(("Shard.g.cs", newer));
 
         var e = Assert.Throws<InvalidDataException>(() => GeneratedFacts.Read(compilation.SyntaxTrees.Single(), () => compilation, CancellationToken.None));
-        Assert.Contains("format 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("format 4", e.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet tool update", e.Message, StringComparison.Ordinal);
     }
 

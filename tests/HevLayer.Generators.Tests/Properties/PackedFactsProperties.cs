@@ -19,11 +19,12 @@ namespace HevLayer.Generators.Tests.Properties;
 public sealed class PackedFactsProperties
 {
     // The packed string of the format's documented example (src/Shared/WorkloadFacts.cs), written by hand from
-    // the format's description: version 2; a Pipeline (0); "ingest"; "search"; not paused; no labels; no
+    // the format's description: version 3; a Pipeline (0); "ingest"; "search"; not paused; no labels; no
     // annotations; "img:1.0.0" (a colon inside a string); batchSize and timeoutSeconds unset (~); no node
     // selector; no tolerations; no service account (~); "cpu"; mode 0; min 0; max 3; retry unset (~~~); no
-    // triggers, targets, index selector or inputs; no version (~); no filter; schedule unset (~~~~).
-    private const string Example = "2;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~";
+    // triggers, targets, index selector or inputs; no version (~); no filter; schedule unset (~~~~); namespace and
+    // image the workload's own (defaulted 0).
+    private const string Example = "3;0;6:ingest6:search0;0;0;9:img:1.0.0~~0;0;~3:cpu0;0;3;~~~0;0;0;0;~0;~~~~0;";
 
     [Fact]
     public void The_documented_example_reads_back_field_by_field()
@@ -52,6 +53,7 @@ public sealed class PackedFactsProperties
         Assert.Null(facts.OptionalText(FactSlot.Version));
         Assert.Empty(facts.Texts(FactSlot.Filter));
         Assert.Null(facts.OptionalNumber(FactSlot.MaxConcurrentScans));
+        Assert.Equal(0, facts.Number(FactSlot.Defaulted));
         Assert.Equal(Example, facts.Pack());
     }
 
@@ -61,8 +63,8 @@ public sealed class PackedFactsProperties
         // A Function (1), paused, one label pair whose value holds every separator the format uses, an empty
         // annotation value, batchSize 64, one node selector pair, one toleration (key, Exists, no value,
         // NoExecute, 300 s), a service account, triggers 3, maxBackoffSeconds 5, an index selector, a version,
-        // leaseSeconds 30.
-        const string packed = "2;1;1:f2:ns1;2;4:team6:a;b:~12;1:k0:3:img64;~2;3:k/a3:v/b5;3:key6:Exists0:9:NoExecute3:3002:sa4:gpu12;-1;2;~~5;3;1;2:ns2;4:tier4:gold1;1:x2:v11;3:a=b~30;~~";
+        // leaseSeconds 30, namespace and image from the project's defaults (1 + 2).
+        const string packed = "3;1;1:f2:ns1;2;4:team6:a;b:~12;1:k0:3:img64;~2;3:k/a3:v/b5;3:key6:Exists0:9:NoExecute3:3002:sa4:gpu12;-1;2;~~5;3;1;2:ns2;4:tier4:gold1;1:x2:v11;3:a=b~30;~~3;";
         var facts = WorkloadFacts.Unpack(packed);
 
         Assert.True(facts.Function);
@@ -85,7 +87,14 @@ public sealed class PackedFactsProperties
         Assert.Equal(new[] { "a=b" }, facts.Texts(FactSlot.Filter));
         Assert.Equal(30, facts.OptionalNumber(FactSlot.LeaseSeconds));
         Assert.Null(facts.OptionalNumber(FactSlot.DiscoveryIntervalSeconds));
+        Assert.Equal(3, facts.Number(FactSlot.Defaulted));
         Assert.Equal(packed, facts.Pack());
+
+        // In an environment with its own namespace and image, both defaulted values give way; nothing else changes.
+        var prod = facts.InEnvironment("search-prod", "registry/prod:1");
+        Assert.Equal(("search-prod", "registry/prod:1"), (prod.Namespace, prod.Text(FactSlot.Image)));
+        Assert.Equal(packed.Replace("2:ns1;", "11:search-prod1;", StringComparison.Ordinal).Replace("3:img64;", "15:registry/prod:164;", StringComparison.Ordinal), prod.Pack());
+        Assert.Equal(packed, facts.InEnvironment(null, string.Empty).Pack());
     }
 
     // One fact over a table, not a theory: every case is asserted in every run, and mutation testing
@@ -95,12 +104,13 @@ public sealed class PackedFactsProperties
     {
         var cases = new (string Packed, string Expected)[]
         {
-            (Example.Replace("2;0;6:", "1;0;6:", StringComparison.Ordinal), "format 1"),
+            (Example.Replace("3;0;6:", "2;0;6:", StringComparison.Ordinal), "format 2"),
             (string.Empty, "character 0: expected a number"),
             (Example + "0;", "end of the text"),
             (Example.Replace("9:img", "99:img", StringComparison.Ordinal), "string length"),
             (Example.Replace("6:ingest", "~", StringComparison.Ordinal), "a string"),
-            (Example.Replace("2;0;6:", "2;2;6:", StringComparison.Ordinal), "0 or 1"),
+            (Example.Replace("3;0;6:", "3;2;6:", StringComparison.Ordinal), "0 or 1"),
+            (Example.Substring(0, Example.Length - 2) + "4;", "0 to 3"),
             (Example.Replace("search0;", "search2;", StringComparison.Ordinal), "0 or 1"),
 
             // Counts: absurd, and merely more than the rest of the text can hold (each item takes at least two characters).

@@ -6,7 +6,7 @@ namespace @class.Workers
 {
     partial record @record
     {
-        [global::HevLayer.Manifests.GeneratedWorkload("2;1;6:nested7:default0;0;0;20:registry.example/w:1~~0;0;~3:cpu0;0;1;~~~2;0;0;0;~0;~~~~")]
+        [global::HevLayer.Manifests.GeneratedWorkload("3;1;6:nested7:default0;0;0;20:registry.example/w:1~~0;0;~3:cpu0;0;1;~~~2;0;0;0;~0;~~~~3;")]
         partial class @var
         {
             /// <summary>The Function manifest generated from this class's attributes.</summary>

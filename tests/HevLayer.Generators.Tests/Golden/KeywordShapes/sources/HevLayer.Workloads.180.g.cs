@@ -4,7 +4,7 @@
 
 namespace @class.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload("2;0;5:clash7:default0;0;0;20:registry.example/w:1~~0;0;~3:cpu0;0;1;~~~0;0;0;0;~0;~~~~")]
+    [global::HevLayer.Manifests.GeneratedWorkload("3;0;5:clash7:default0;0;0;20:registry.example/w:1~~0;0;~3:cpu0;0;1;~~~0;0;0;0;~0;~~~~3;")]
     partial record Clash
     {
     }

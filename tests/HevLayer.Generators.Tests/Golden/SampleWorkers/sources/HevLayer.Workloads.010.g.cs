@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload("2;0;11:ingest-docs6:search0;2;4:team6:search0;32:ghcr.io/acme/layer-workers:1.4.264;120;0;0;~3:cpu0;0;4;5;2;60;0;0;0;0;~0;~~~~")]
+    [global::HevLayer.Manifests.GeneratedWorkload("3;0;11:ingest-docs6:search0;2;4:team6:search0;32:ghcr.io/acme/layer-workers:1.4.264;120;0;0;~3:cpu0;0;4;5;2;60;0;0;0;0;~0;~~~~3;")]
     partial class IngestDocs
     {
         /// <summary>The Pipeline manifest generated from this class's attributes.</summary>

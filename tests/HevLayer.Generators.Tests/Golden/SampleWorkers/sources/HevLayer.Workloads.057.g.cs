@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload("2;1;13:reindex-stale6:search1;0;0;32:ghcr.io/acme/layer-workers:1.4.2~~0;0;~3:cpu2;0;0;~~~4;2;4:docs4:wiki0;2;2:id10:updated_at2:v20;3600;300;4;1;")]
+    [global::HevLayer.Manifests.GeneratedWorkload("3;1;13:reindex-stale6:search1;0;0;32:ghcr.io/acme/layer-workers:1.4.2~~0;0;~3:cpu2;0;0;~~~4;2;4:docs4:wiki0;2;2:id10:updated_at2:v20;3600;300;4;1;3;")]
     partial class ReindexStale
     {
         /// <summary>The Function manifest generated from this class's attributes.</summary>

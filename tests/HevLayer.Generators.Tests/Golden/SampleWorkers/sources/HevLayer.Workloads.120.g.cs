@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload("2;0;12:embed-chunks6:search0;2;4:team2:ml2;18:hevlayer.com/owner24:ml-platform@acme.example33:ghcr.io/acme/layer-embedder:0.9.0256;300;0;0;~3:gpu1;2;2;3;~~0;0;0;0;~0;~~~~")]
+    [global::HevLayer.Manifests.GeneratedWorkload("3;0;12:embed-chunks6:search0;2;4:team2:ml2;18:hevlayer.com/owner24:ml-platform@acme.example33:ghcr.io/acme/layer-embedder:0.9.0256;300;0;0;~3:gpu1;2;2;3;~~0;0;0;0;~0;~~~~1;")]
     partial class EmbedChunks
     {
         /// <summary>The Pipeline manifest generated from this class's attributes.</summary>

@@ -4,7 +4,7 @@
 
 namespace Acme.Workers
 {
-    [global::HevLayer.Manifests.GeneratedWorkload("2;1;15:enrich-products7:catalog0;0;0;32:ghcr.io/acme/layer-workers:1.4.232;60;0;0;~3:cpu0;1;8;4;1;30;3;1;8:products0;2;2:id5:title2:v13;8:category2:Eq7:outdoor~~~~")]
+    [global::HevLayer.Manifests.GeneratedWorkload("3;1;15:enrich-products7:catalog0;0;0;32:ghcr.io/acme/layer-workers:1.4.232;60;0;0;~3:cpu0;1;8;4;1;30;3;1;8:products0;2;2:id5:title2:v13;8:category2:Eq7:outdoor~~~~2;")]
     partial class EnrichProducts
     {
         /// <summary>The Function manifest generated from this class's attributes.</summary>

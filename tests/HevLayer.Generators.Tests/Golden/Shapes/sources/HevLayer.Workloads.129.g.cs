@@ -8,7 +8,7 @@ namespace Shapes.Nested
     {
         partial class Middle
         {
-            [global::HevLayer.Manifests.GeneratedWorkload("2;1;15:nested-function11:explicit-ns0;0;0;22:registry.example/own:2~10;0;0;~3:gpu1;3;3;~~~7;2;1:a1:b0;0;~0;~30;~~")]
+            [global::HevLayer.Manifests.GeneratedWorkload("3;1;15:nested-function11:explicit-ns0;0;0;22:registry.example/own:2~10;0;0;~3:gpu1;3;3;~~~7;2;1:a1:b0;0;~0;~30;~~0;")]
             partial class Inner
             {
                 /// <summary>The Function manifest generated from this class's attributes.</summary>

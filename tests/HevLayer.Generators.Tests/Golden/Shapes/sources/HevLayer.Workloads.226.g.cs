@@ -4,7 +4,7 @@
 
 namespace Shapes.Nested
 {
-    [global::HevLayer.Manifests.GeneratedWorkload("2;0;15:record-pipeline12:from-msbuild1;6;7:a-first4:true6:quoted21:needs: quoting # here6:z-last1:12;17:hevlayer.com/note17:line one\nline two27:registry.example/assembly:1~~0;0;~3:cpu2;0;0;~~~0;0;0;0;~0;~~~~")]
+    [global::HevLayer.Manifests.GeneratedWorkload("3;0;15:record-pipeline12:from-msbuild1;6;7:a-first4:true6:quoted21:needs: quoting # here6:z-last1:12;17:hevlayer.com/note17:line one\nline two27:registry.example/assembly:1~~0;0;~3:cpu2;0;0;~~~0;0;0;0;~0;~~~~3;")]
     partial record RecordPipeline
     {
         /// <summary>The Pipeline manifest generated from this class's attributes.</summary>
