@@ -67,6 +67,9 @@ public static class AssemblyFactsReader
                     if (which == Generated.Workload)
                     {
                         shared = Decode(ref blob);
+
+                        // A workload an application hosts from a library names the library's class, not the holder it sits on.
+                        sourceType = HostedSourceType(ref blob) ?? sourceType;
                         shared.SourceType = sourceType;
                     }
                     else
@@ -130,6 +133,39 @@ public static class AssemblyFactsReader
         }
 
         return WorkloadFacts.Unpack(blob.ReadSerializedString() ?? throw new BadImageFormatException("The facts are null."));
+    }
+
+    /// <summary>
+    /// The named argument <c>SourceType</c>, when the attribute has one: the library class of a workload the
+    /// application hosts, whose facts sit on a holder class of the application's own.
+    /// </summary>
+    private static string? HostedSourceType(ref BlobReader blob)
+    {
+        if (blob.RemainingBytes < 2)
+        {
+            return null;
+        }
+
+        string? sourceType = null;
+        var count = blob.ReadUInt16();
+        for (var i = 0; i < count; i++)
+        {
+            var kind = blob.ReadByte();
+            var type = blob.ReadSerializationTypeCode();
+            var name = blob.ReadSerializedString();
+            if (kind != 0x54 || type != SerializationTypeCode.String)
+            {
+                throw new BadImageFormatException("The attribute carries a named argument it does not have.");
+            }
+
+            var value = blob.ReadSerializedString();
+            if (name == "SourceType")
+            {
+                sourceType = value;
+            }
+        }
+
+        return string.IsNullOrEmpty(sourceType) ? null : sourceType;
     }
 
     /// <summary>The C# name of a type definition as the generator writes it: namespace, containing types and name, dot-separated.</summary>
@@ -215,7 +251,12 @@ public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, Equatable
         var result = new List<RenderedManifest>(Workloads.Count);
         foreach (var workload in Workloads)
         {
-            result.Add(RenderedManifest.Of(workload.Shared.ToModel()));
+            // A library that does not host its workloads leaves a missing image to the application that does
+            // (README, "Several projects"): that application writes the manifest, this build none.
+            if (workload.Shared.Text(FactSlot.Image).Length > 0)
+            {
+                result.Add(RenderedManifest.Of(workload.Shared.ToModel()));
+            }
         }
 
         return result;
@@ -227,7 +268,11 @@ public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, Equatable
         var result = new List<RenderedManifest>(Workloads.Count);
         foreach (var workload in Workloads)
         {
-            result.Add(RenderedManifest.Of(workload.In(environment).ToModel()));
+            var facts = workload.In(environment);
+            if (facts.Text(FactSlot.Image).Length > 0)
+            {
+                result.Add(RenderedManifest.Of(facts.ToModel()));
+            }
         }
 
         return result;

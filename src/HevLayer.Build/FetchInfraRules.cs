@@ -24,6 +24,9 @@ public sealed class FetchInfraRules : Task
     /// <summary>How long the API server may take (<c>HevLayerClusterTimeoutSeconds</c>).</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>), where a failed fetch is located.</summary>
+    public string ProjectPath { get; set; } = string.Empty;
+
     /// <summary>The environment whose cluster this is (an <c>HevLayerEnvironment</c> item); empty for the project's own HevLayerInfraRulesSource.</summary>
     public string Environment { get; set; } = string.Empty;
 
@@ -55,12 +58,12 @@ public sealed class FetchInfraRules : Task
         {
             // A failed fetch leaves no snapshot behind, so nothing can check against stale rules.
             TryDelete(SnapshotPath);
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, Of(e.Message));
+            LogError(e.Code, Of(e.Message));
             return false;
         }
         catch (ManifestFolderException e)
         {
-            Log.LogError(null, e.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, Of(e.Message));
+            LogError(e.Code, Of(e.Message));
             return false;
         }
         catch (Exception e)
@@ -69,14 +72,41 @@ public sealed class FetchInfraRules : Task
             // failure or our own bug, under its own id, with the message less anything like a credential.
             TryDelete(SnapshotPath);
             var unexpected = ClusterInfraRules.Unexpected(e);
-            Log.LogError(null, unexpected.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, Of(unexpected.Message));
+            LogError(unexpected.Code, Of(unexpected.Message));
             return false;
         }
 #else
-        Log.LogError(null, BuildRules.NeedsDotnetBuild.Id, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+        LogError(
+            BuildRules.NeedsDotnetBuild.Id,
             "HevLayerInfraRulesSource=cluster needs `dotnet build` (MSBuild on .NET): KubernetesClient does not load in MSBuild on .NET Framework. Use dotnet build, or save the object with `kubectl get infrarules default -o yaml > infrarules.yaml` and build with the file.");
         return false;
 #endif
+    }
+
+    /// <summary>
+    /// A failed fetch is the project's to fix, so it is located at the project file (as the folder problems,
+    /// HEVL301-305, are): at the <c>HevLayerKubeContext</c> element for a context problem (HEVL405) when the
+    /// project sets it, else at the <c>HevLayerInfraRulesSource</c> element that turned the cluster source on,
+    /// else at the file. Never at the package's targets.
+    /// </summary>
+    private void LogError(string code, string message)
+    {
+        var file = string.IsNullOrEmpty(ProjectPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectPath;
+        var (line, column) = (0, 0);
+        if (!string.IsNullOrEmpty(ProjectPath))
+        {
+            if (code == BuildRules.Kubeconfig.Id)
+            {
+                (line, column) = ProjectProperty.Locate(ProjectPath, "HevLayerKubeContext");
+            }
+
+            if (line == 0)
+            {
+                (line, column) = ProjectProperty.Locate(ProjectPath, "HevLayerInfraRulesSource");
+            }
+        }
+
+        Log.LogError(null, code, null, file, line, column, 0, 0, message);
     }
 
     private static void TryDelete(string path)

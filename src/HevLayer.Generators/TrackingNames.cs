@@ -32,4 +32,13 @@ public static class TrackingNames
 
     /// <summary>The list of emitted workload types, for the registry.</summary>
     public const string RegistryEntries = nameof(RegistryEntries);
+
+    /// <summary>Whether the project hosts its workloads (HevLayerHostsWorkloads).</summary>
+    public const string Hosting = nameof(Hosting);
+
+    /// <summary>The workloads one referenced assembly declares, read from its metadata.</summary>
+    public const string ReferencedWorkloads = nameof(ReferencedWorkloads);
+
+    /// <summary>The referenced workloads an application hosts, resolved with its defaults.</summary>
+    public const string Hosted = nameof(Hosted);
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using HevLayer.Generators.Emit;
+using HevLayer.Generators.Hosting;
 using HevLayer.Generators.Model;
 using HevLayer.Generators.Parsing;
 using HevLayer.Policy.Emit;
@@ -54,8 +55,23 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new ProjectSettings(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Defaults);
 
-        var resolvedPipelines = Resolve(pipelines, defaults);
-        var resolvedFunctions = Resolve(functions, defaults);
+        // Whether this project hosts its workloads (an application) or leaves image and namespace defaults to the
+        // application that references it (a library): HevLayerHostsWorkloads, which the targets set.
+        var hosts = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => BuildProperties.ReadHostsWorkloads(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Hosting);
+        var resolveWith = defaults.Combine(hosts);
+
+        var resolvedPipelines = Resolve(pipelines, resolveWith);
+        var resolvedFunctions = Resolve(functions, resolveWith);
+        var hosted = Hosted(context, resolveWith);
+        context.RegisterSourceOutput(hosted, static (spc, workloads) =>
+        {
+            if (HostedEmitter.Holder(workloads) is { } source)
+            {
+                spc.AddSource("HevLayer.Generated.HevLayerHostedWorkloads.g.cs", source);
+            }
+        });
 
         // The code goes into a fixed number of files, not one per workload: Roslyn's cost of carrying N
         // generated files grows with N squared on every run (see SourceShards). An edit re-renders one shard.
@@ -73,12 +89,15 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
 
         // The registry depends only on which classes are emitted: their names go through their own node, so
         // an edit that changes a manifest but not the set of names leaves the Collect cached and the sort unrun.
+        // An application's registry also lists what it hosts from its references, by the library class's name.
         var registry = EmittedNames(resolvedPipelines).Collect()
             .Combine(EmittedNames(resolvedFunctions).Collect())
+            .Combine(hosted)
             .Select(static (pair, _) => new EquatableArray<RegistryEntry>(
-                pair.Left.Concat(pair.Right)
+                pair.Left.Left.Concat(pair.Left.Right)
                     .Where(static entry => entry is not null)
                     .Select(static entry => entry!.Value)
+                    .Concat(pair.Right.Select(static (w, i) => w.Packed is null ? (RegistryEntry?)null : HostedEmitter.Entry(w, i)).Where(static e => e is not null).Select(static e => e!.Value))
                     .OrderBy(static entry => entry.TypeName, System.StringComparer.Ordinal)
                     .ToArray()))
             .WithTrackingName(TrackingNames.RegistryEntries);
@@ -107,11 +126,27 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             .WithTrackingName(trackingName);
 
     private static IncrementalValuesProvider<ResolvedWorkload?> Resolve(
-        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<ProjectSettings> defaults) =>
+        IncrementalValuesProvider<WorkloadDeclaration?> declarations, IncrementalValueProvider<(ProjectSettings Settings, bool Hosts)> defaults) =>
         declarations
             .Combine(defaults)
-            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right))
+            .Select(static (pair, _) => pair.Left is null ? null : Resolve(pair.Left, pair.Right.Settings, pair.Right.Hosts))
             .WithTrackingName(TrackingNames.Resolved);
+
+    /// <summary>
+    /// The workloads an application hosts from its references. The metadata of a reference is read once, when the
+    /// references change (MetadataReferencesProvider), not on every edit; a library hosts nothing.
+    /// </summary>
+    private static IncrementalValueProvider<EquatableArray<HostedWorkload>> Hosted(
+        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<(ProjectSettings Settings, bool Hosts)> defaults) =>
+        context.MetadataReferencesProvider
+            .Select(static (reference, _) => ReferencedWorkloads.Read(reference))
+            .WithTrackingName(TrackingNames.ReferencedWorkloads)
+            .Collect()
+            .Combine(defaults)
+            .Select(static (pair, _) => pair.Right.Hosts
+                ? HostedWorkloads.Resolve(pair.Left.SelectMany(static r => r), pair.Right.Settings.Defaults)
+                : EquatableArray<HostedWorkload>.Empty)
+            .WithTrackingName(TrackingNames.Hosted);
 
     private static IncrementalValuesProvider<RegistryEntry?> EmittedNames(IncrementalValuesProvider<ResolvedWorkload?> resolved) =>
         resolved
@@ -123,11 +158,18 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
         Resolve(declaration, new ProjectSettings(defaults, EquatableArray<DeploymentEnvironment>.Empty));
 
     /// <summary>Applies the defaults (and each overridden environment's) and renders the manifest, when the workload can be emitted at all.</summary>
-    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectSettings settings)
+    /// <param name="declaration">The class and its workload.</param>
+    /// <param name="settings">The project's defaults and environments.</param>
+    /// <param name="hosts">
+    /// False in a library that does not host its workloads (HevLayerHostsWorkloads): a workload with no image
+    /// anywhere is still emitted, with an empty image that the application hosting the library fills.
+    /// </param>
+    internal static ResolvedWorkload Resolve(WorkloadDeclaration declaration, ProjectSettings settings, bool hosts = true)
     {
         var declared = declaration.Workload;
         var workload = declared.WithDefaults(settings.Defaults);
-        var emit = declaration.Type.Shape.IsExtensible && ManifestWriter.CanEmit(workload);
+        var imageLeftToHost = !hosts && string.IsNullOrEmpty(workload.Worker.Image);
+        var emit = declaration.Type.Shape.IsExtensible && WorkloadFacts.CanEmitForHost(workload, imageLeftToHost);
         var shard = SourceShards.Of(declaration.Type.FullyQualifiedName);
         if (!emit)
         {
@@ -155,6 +197,7 @@ public sealed class WorkloadGenerator : IIncrementalGenerator
             environments = new EquatableArray<EnvironmentOverride>(resolved.ToArray());
         }
 
-        return new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard, defaulted, environments, settings.Environments.Count > 0);
+        return new ResolvedWorkload(declaration.Type, workload, ManifestWriter.FileName(workload), shard, defaulted, environments, settings.Environments.Count > 0, imageLeftToHost);
     }
+
 }

@@ -119,9 +119,13 @@ public static class Generated
 
     private static WorkloadManifest Of(Type type) => Built.GetValue(type ?? throw new ArgumentNullException(nameof(type)), static t =>
     {
-        var facts = Unpack(t.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
-            ?? throw new InvalidOperationException(t.FullName + " carries no [GeneratedWorkload]; it was not compiled with HevLayer.Generators."));
-        return facts.Function ? Function(facts, SourceType(t)) : Pipeline(facts, SourceType(t));
+        var attribute = t.GetCustomAttribute<GeneratedWorkloadAttribute>(inherit: false)
+            ?? throw new InvalidOperationException(t.FullName + " carries no [GeneratedWorkload]; it was not compiled with HevLayer.Generators.");
+        var facts = Unpack(attribute);
+
+        // A workload an application hosts from a referenced library names the library's class, not the holder it sits on here.
+        var sourceType = string.IsNullOrEmpty(attribute.SourceType) ? SourceType(t) : attribute.SourceType!;
+        return facts.Function ? Function(facts, sourceType) : Pipeline(facts, sourceType);
     });
 
     private static WorkloadFacts Unpack(GeneratedWorkloadAttribute attribute) => Unpack(attribute.Facts);

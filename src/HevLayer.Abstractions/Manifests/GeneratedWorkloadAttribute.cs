@@ -29,4 +29,11 @@ public sealed class GeneratedWorkloadAttribute : Attribute
 
     /// <summary>The workload's facts, packed.</summary>
     public string Facts { get; }
+
+    /// <summary>
+    /// The declaring C# type, when it is not the type the attribute sits on: an application that hosts the
+    /// workloads of the libraries it references puts their facts, resolved with its own defaults, on holder
+    /// classes of its own (<c>HevLayer.Generated.HevLayerHostedWorkloads</c>) and names the library's class here.
+    /// </summary>
+    public string? SourceType { get; set; }
 }

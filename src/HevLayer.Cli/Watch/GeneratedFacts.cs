@@ -35,10 +35,12 @@ internal static class GeneratedFacts
             foreach (var attribute in type.AttributeLists.SelectMany(l => l.Attributes).Where(a => a.Name.ToString().EndsWith("GeneratedWorkload", StringComparison.Ordinal)))
             {
                 var facts = FromSyntax(attribute) ?? FromBinding(bind(), tree, type, cancellationToken);
-                if (facts is not null)
+                // A library's workload with no image is left to the application that hosts it: no manifest here either.
+                if (facts is not null && facts.Text(FactSlot.Image).Length > 0)
                 {
-                    // The declaring type is the class the attribute sits on, as the build task reads it from metadata.
-                    facts.SourceType = SourceIndex.FullName(type);
+                    // The declaring type is the class the attribute sits on, as the build task reads it from metadata,
+                    // or the library class a hosted workload names (SourceType = "...").
+                    facts.SourceType = HostedSourceType(attribute) ?? SourceIndex.FullName(type);
                     result.Add(RenderedManifest.Of(facts.ToModel()));
                 }
             }
@@ -50,7 +52,7 @@ internal static class GeneratedFacts
     /// <summary>The facts from the one string literal argument, or null when the argument is anything else or not packed facts.</summary>
     internal static WorkloadFacts? FromSyntax(AttributeSyntax attribute)
     {
-        if (attribute.ArgumentList?.Arguments is not [{ NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal }]
+        if (attribute.ArgumentList?.Arguments is not [{ NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal }, ..]
             || literal.Token.ContainsDiagnostics)
         {
             return null;
@@ -65,6 +67,13 @@ internal static class GeneratedFacts
             return null;
         }
     }
+
+    /// <summary>The <c>SourceType = "..."</c> of a workload an application hosts from a library, or null.</summary>
+    private static string? HostedSourceType(AttributeSyntax attribute) =>
+        attribute.ArgumentList?.Arguments
+            .Where(a => a.NameEquals?.Name.Identifier.ValueText == "SourceType" && a.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression })
+            .Select(a => ((LiteralExpressionSyntax)a.Expression).Token.ValueText)
+            .FirstOrDefault(t => t.Length > 0);
 
     /// <summary>The facts as the compiler binds them.</summary>
     private static WorkloadFacts? FromBinding(Compilation compilation, SyntaxTree tree, TypeDeclarationSyntax type, CancellationToken cancellationToken)

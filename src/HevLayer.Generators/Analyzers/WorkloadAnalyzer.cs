@@ -42,7 +42,17 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             var (infraRules, files, _) = InfraRulesFiles.Load(start.Options, start.CancellationToken);
             var defaults = ReadDefaults(start.Compilation, start.Options);
             var environments = EnvironmentChecks.Load(start.Options, defaults, start.CancellationToken);
-            var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location)>();
+            var declared = new ConcurrentBag<(string Key, string Kind, string Namespace, string Name, string Type, Location Location, bool Hosted)>();
+
+            // An application also deploys the workloads of the assemblies it references (HostedWorkloadChecks).
+            var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            var hosts = BuildProperties.ReadHostsWorkloads(global);
+            var project = HostedWorkloadChecks.ProjectFile(BuildProperties.ReadProjectPath(global));
+            var hosted = hosts ? HostedWorkloadChecks.Read(start.Compilation, defaults) : EquatableArray<Hosting.HostedWorkload>.Empty;
+            foreach (var workload in hosted)
+            {
+                declared.Add((workload.Kind + "/" + workload.Namespace + "/" + workload.Name, workload.Kind, workload.Namespace, workload.Name, workload.Describe, project, true));
+            }
 
             // Hand-written manifests (HevLayerManifest): checked with the same rules, and counted for duplicates.
             var manifests = ManifestFiles.Load(start.Options, start.CancellationToken);
@@ -60,13 +70,13 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                         var where = System.IO.Path.GetFileName(at.Path) + "(" + at.StartLine + "," + at.StartColumn + ")";
                         if (!environments.Declared)
                         {
-                            declared.Add((key, kindName, ns, workload.Name, where, DiagnosticFactory.InFile(at, at.Path)));
+                            declared.Add((key, kindName, ns, workload.Name, where, DiagnosticFactory.InFile(at, at.Path), false));
                         }
 
                         // A hand-written manifest is deployed in every environment, so it is counted in each.
                         foreach (var environment in environments.Selected)
                         {
-                            declared.Add((environment.Environment.Name + "\n" + key, kindName, ns, workload.Name, where, DiagnosticFactory.InFile(at, at.Path)));
+                            declared.Add((environment.Environment.Name + "\n" + key, kindName, ns, workload.Name, where, DiagnosticFactory.InFile(at, at.Path), false));
                         }
                     }
                 }
@@ -120,7 +130,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 {
                     try
                     {
-                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, environments, declared);
+                        AnalyzeType(symbolContext, pipeline, function, defaults, infraRules, files.Count > 0, !hosts, environments, declared);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -133,6 +143,11 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
 
             start.RegisterCompilationEndAction(end =>
             {
+                foreach (var diagnostic in HostedWorkloadChecks.MissingImages(hosted, project))
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+
                 if (declared.IsEmpty)
                 {
                     return;
@@ -142,20 +157,24 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
                 foreach (var group in declared.GroupBy(d => d.Key).Where(g => g.Count() > 1))
                 {
                     var all = group.OrderBy(d => d.Type, StringComparer.Ordinal).ToList();
+                    var environment = group.Key.IndexOf('\n') is var cut and >= 0 ? group.Key.Substring(0, cut) : null;
+                    if (environment is null)
+                    {
+                        // Without environments, the application's own declarations and those it hosts from its references.
+                        foreach (var diagnostic in HostedWorkloadChecks.Duplicates(all.Select(d => (d.Kind, d.Namespace, d.Name, d.Type, d.Location, d.Hosted)).ToList(), project))
+                        {
+                            end.ReportDiagnostic(diagnostic);
+                        }
+
+                        continue;
+                    }
+
                     foreach (var item in all)
                     {
                         var otherType = all.First(o => o.Type != item.Type || !ReferenceEquals(o.Location, item.Location)).Type;
                         var finding = CrossWorkloadRules.DuplicateWorkload.At(
                             WorkloadTarget.Workload, ("kind", item.Kind), ("name", item.Name), ("namespace", item.Namespace), ("type", item.Type), ("other", otherType));
-                        var environment = item.Key.IndexOf('\n') is var cut and >= 0 ? item.Key.Substring(0, cut) : null;
-                        if (environment is null)
-                        {
-                            end.ReportDiagnostic(DiagnosticFactory.Create(finding, item.Location));
-                        }
-                        else
-                        {
-                            duplicates.Add((finding, item.Location, environment));
-                        }
+                        duplicates.Add((finding, item.Location, environment));
                     }
                 }
 
@@ -171,8 +190,9 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         ProjectDefaults defaults,
         InfraRulesModel? infraRules,
         bool infraRulesNamed,
+        bool leavesImageToHost,
         EnvironmentChecks environments,
-        ConcurrentBag<(string, string, string, string, string, Location)> declared)
+        ConcurrentBag<(string, string, string, string, string, Location, bool)> declared)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? workloadAttribute = null, otherAttribute = null;
@@ -226,7 +246,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         {
             var model = declaration.Workload;
             var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
-            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed)))
+            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed, LeavesImageToHost: leavesImageToHost)))
             {
                 context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
             }
@@ -234,7 +254,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             var resolved = model.WithDefaults(defaults);
             if (KubernetesNames.IsDnsLabel(resolved.Name) && KubernetesNames.IsDnsLabel(resolved.Namespace))
             {
-                declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, workloadLocation));
+                declared.Add((kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, workloadLocation, false));
             }
 
             return;
@@ -249,7 +269,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             var model = declaration.In(name);
             var environmentDefaults = environment.Environment.Defaults(defaults);
             var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken, name);
-            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, environmentDefaults, environment.InfraRules, environment.InfraRulesNamed, environment.Hint)))
+            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, environmentDefaults, environment.InfraRules, environment.InfraRulesNamed, environment.Hint, leavesImageToHost)))
             {
                 found.Add((finding, locator.Locate(finding), name));
             }
@@ -257,7 +277,7 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
             var resolved = model.WithDefaults(environmentDefaults);
             if (KubernetesNames.IsDnsLabel(resolved.Name) && KubernetesNames.IsDnsLabel(resolved.Namespace))
             {
-                declared.Add((name + "\n" + kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, workloadLocation));
+                declared.Add((name + "\n" + kindName + "/" + resolved.Namespace + "/" + resolved.Name, kindName, resolved.Namespace!, resolved.Name, typeSpec.Shape.TypeName, workloadLocation, false));
             }
         }
 

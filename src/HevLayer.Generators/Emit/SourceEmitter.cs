@@ -69,7 +69,7 @@ internal static class SourceEmitter
         }
 
         var kind = ManifestWriter.KindName(workload.Kind);
-        var facts = WorkloadFacts.From(workload);
+        var facts = WorkloadFacts.From(workload, resolved.ImageLeftToHost);
         if (resolved.Defaulted != 0)
         {
             facts.Set(FactSlot.Defaulted, resolved.Defaulted);
@@ -163,7 +163,7 @@ internal static class SourceEmitter
     }
 
     /// <summary>
-    /// The registry of every emitted workload in the assembly, in ordinal order of type name. It is annotated
+    /// The registry of every emitted workload in the assembly, and in an application of every one it hosts from its references (<see cref="HostedEmitter.Entry"/>), in ordinal order of type name. It is annotated
     /// (<c>#nullable enable</c>) only when the project's language version has nullable reference types (C# 8);
     /// C# 7.3, the default of netstandard2.0, rejects the directive (CS8370).
     /// </summary>
@@ -191,7 +191,7 @@ internal static class SourceEmitter
 
         w.Line()
             .Open("namespace HevLayer.Generated")
-            .Line("/// <summary>Every Pipeline and Function declared in this assembly.</summary>")
+            .Line("/// <summary>Every Pipeline and Function declared in this assembly and, in an application, in the assemblies it references and deploys.</summary>")
             .Line(Generated)
             .Open("internal static class HevLayerWorkloads")
             .Line("/// <summary>The manifests, in ordinal order of their C# type names.</summary>")

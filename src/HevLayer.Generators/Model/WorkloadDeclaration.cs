@@ -46,7 +46,11 @@ public sealed record WorkloadDeclaration(TypeSpec Type, WorkloadModel Workload, 
 /// in place of the <paramref name="Defaulted"/> ones.
 /// </param>
 /// <param name="HasEnvironments">True when the project declares environments (the class gets <c>ManifestFor</c>).</param>
-public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, int Shard, int Defaulted, EquatableArray<EnvironmentOverride> Environments, bool HasEnvironments)
+/// <param name="ImageLeftToHost">
+/// True in a library that does not host its workloads when neither the workload nor the library gives an image:
+/// the facts carry an empty image, which the application hosting the library fills (README, "Several projects").
+/// </param>
+public sealed record ResolvedWorkload(TypeSpec Type, WorkloadModel Workload, string? FileName, int Shard, int Defaulted, EquatableArray<EnvironmentOverride> Environments, bool HasEnvironments, bool ImageLeftToHost = false)
 {
     /// <summary>A workload of a project without environments.</summary>
     public ResolvedWorkload(TypeSpec type, WorkloadModel workload, string? fileName, int shard)

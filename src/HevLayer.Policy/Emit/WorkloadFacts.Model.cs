@@ -10,7 +10,7 @@ namespace HevLayer.Policy.Emit;
 /// The policy core's side of <see cref="WorkloadFacts"/> (the slots and their packed form are in
 /// src/Shared/WorkloadFacts.cs, shared with the runtime): the facts of a resolved workload, and the workload
 /// that facts describe, slot by slot through the table of workload fields (<see cref="WorkloadFields"/>).
-/// <see cref="ToModel"/> of <see cref="From"/> renders the same bytes as the workload it came from.
+/// <see cref="ToModel"/> of <see cref="From(WorkloadModel)"/> renders the same bytes as the workload it came from.
 /// </summary>
 public sealed partial class WorkloadFacts
 {
@@ -18,9 +18,16 @@ public sealed partial class WorkloadFacts
     public string SourceType { get; set; } = string.Empty;
 
     /// <summary>The facts of <paramref name="resolved"/>, which must pass <see cref="ManifestWriter.CanEmit"/>.</summary>
-    public static WorkloadFacts From(WorkloadModel resolved)
+    public static WorkloadFacts From(WorkloadModel resolved) => From(resolved, imageLeftToHost: false);
+
+    /// <summary>
+    /// The facts of <paramref name="resolved"/>; with <paramref name="imageLeftToHost"/> (a library that does not
+    /// host its workloads, and has no image for this one) the image may be empty, for the application that hosts
+    /// the library to fill (<see cref="ToHostedModel"/>). It must pass <see cref="CanEmitForHost"/>.
+    /// </summary>
+    public static WorkloadFacts From(WorkloadModel resolved, bool imageLeftToHost)
     {
-        if (!ManifestWriter.CanEmit(resolved))
+        if (!CanEmitForHost(resolved, imageLeftToHost))
         {
             throw new ArgumentException("The workload is missing a valid name, namespace, pool or image.", nameof(resolved));
         }
@@ -45,7 +52,8 @@ public sealed partial class WorkloadFacts
                 FactSlot.Triggers => (int)(resolved.Function?.Triggers ?? FunctionTriggers.None),
                 _ => field.Shape switch
                 {
-                    FieldShape.Text => value is string text && (text.Length > 0 || ShapeOf(slot) == FactShape.Text) ? YamlScalar.Scrub(text) : null,
+                    // A required text the library left to its host (the image) travels empty.
+                    FieldShape.Text => value is string text && (text.Length > 0 || ShapeOf(slot) == FactShape.Text) ? YamlScalar.Scrub(text) : ShapeOf(slot) == FactShape.Text ? string.Empty : null,
                     FieldShape.Integer => value as int? ?? (ShapeOf(slot) == FactShape.Number ? 0 : null),
                     FieldShape.Boolean => value is true,
                     FieldShape.TextList => value is EquatableArray<string> list ? list.Select(YamlScalar.Scrub).ToArray() : Array.Empty<string>(),
@@ -57,6 +65,30 @@ public sealed partial class WorkloadFacts
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// True when <paramref name="resolved"/> can be packed: <see cref="ManifestWriter.CanEmit"/>, except that with
+    /// <paramref name="imageLeftToHost"/> the image may be missing.
+    /// </summary>
+    public static bool CanEmitForHost(WorkloadModel resolved, bool imageLeftToHost) =>
+        ManifestWriter.CanEmit(
+            imageLeftToHost && string.IsNullOrEmpty(resolved.Worker.Image)
+                ? resolved with { Worker = resolved.Worker with { Image = "left-to-host" } }
+                : resolved);
+
+    /// <summary>
+    /// The workload these facts describe as the application that hosts it (it references the library that
+    /// declares it) deploys it: the namespace and image that came from the library's defaults, or from nowhere
+    /// (<see cref="FactSlot.Defaulted"/>), take the application's defaults when it has them, else stay the
+    /// library's. Null when the workload still has no image (HEVL110, reported at the application).
+    /// </summary>
+    public WorkloadModel? ToHostedModel(ProjectDefaults host)
+    {
+        var hosted = InEnvironment(host.Namespace, host.Image);
+        hosted.SourceType = SourceType;
+        var model = hosted.ToModel();
+        return ManifestWriter.CanEmit(model) ? model : null;
     }
 
     /// <summary>The workload these facts describe; <see cref="ManifestWriter.Write"/> renders it as the manifest the facts came from.</summary>

@@ -11,7 +11,11 @@ namespace HevLayer.Policy.Rules;
 /// <param name="InfraRules">The effective InfraRules, or null when none was found (pool checks are skipped).</param>
 /// <param name="InfraRulesNamed">True when the project names at least one InfraRules file (even one that holds none).</param>
 /// <param name="InfraRulesHint">What to do when no InfraRules is found, in the words of the host (a project build, or the hevlayer tool); null for the build's.</param>
-public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules, bool InfraRulesNamed = true, string? InfraRulesHint = null)
+/// <param name="LeavesImageToHost">
+/// True in a library that does not host its workloads (<c>HevLayerHostsWorkloads</c> false): a missing image is the
+/// business of the application that hosts them, which fills it from its own defaults (HEVL110 is reported there).
+/// </param>
+public sealed record WorkloadContext(WorkloadModel Declared, DeclarationShape Shape, ProjectDefaults Defaults, InfraRulesModel? InfraRules, bool InfraRulesNamed = true, string? InfraRulesHint = null, bool LeavesImageToHost = false)
 {
     /// <summary><c>Pipeline</c> or <c>Function</c>.</summary>
     public string KindName => Declared.Kind == WorkloadKind.Function ? "Function" : "Pipeline";

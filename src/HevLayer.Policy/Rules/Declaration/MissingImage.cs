@@ -19,7 +19,7 @@ public sealed class MissingImage : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (string.IsNullOrEmpty(context.Declared.Worker.Image) && string.IsNullOrEmpty(context.Defaults.EffectiveImage))
+        if (string.IsNullOrEmpty(context.Declared.Worker.Image) && string.IsNullOrEmpty(context.Defaults.EffectiveImage) && !context.LeavesImageToHost)
         {
             yield return At(WorkloadTarget.Workload, ("kind", context.KindName), ("name", context.Declared.Name));
         }

@@ -3,7 +3,7 @@
 
 namespace HevLayer.Generated
 {
-    /// <summary>Every Pipeline and Function declared in this assembly.</summary>
+    /// <summary>Every Pipeline and Function declared in this assembly and, in an application, in the assemblies it references and deploys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HevLayer.Generators", "0.1.0")]
     internal static class HevLayerWorkloads
     {
