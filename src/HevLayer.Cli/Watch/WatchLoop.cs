@@ -90,7 +90,7 @@ internal static class WatchLoop
                     foreach (var path in batch.Where(p => p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)))
                     {
                         // Someone else touched the folder: read that file again before the next write decides anything.
-                        session.Folder.Forget(Path.GetFileName(path));
+                        session.Forget(path);
                     }
 
                     var inputsBatch = batch.Where(p => !p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)).ToList();
