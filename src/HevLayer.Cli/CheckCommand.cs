@@ -64,6 +64,12 @@ internal static class CheckCommand
                 return Program.UsageOrIo;
             }
 
+            if (name is not null && projectPath is null && !Policy.Model.KubernetesNames.IsDnsLabel(name))
+            {
+                stderr.WriteLine($"hevlayer: '{name}' is not an environment name: a DNS label (lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit), as <HevLayerEnvironment Include=\"...\"> requires");
+                return Program.UsageOrIo;
+            }
+
             if (name is not null && projectPath is not null)
             {
                 // The environment's own InfraRules, as the build checks it: its file, or its cluster's through its context.

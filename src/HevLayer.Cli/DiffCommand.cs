@@ -80,7 +80,7 @@ internal static class DiffCommand
             {
                 var root = folder!;
                 folder = Path.Combine(root, name);
-                if (!Directory.Exists(folder))
+                if (!Policy.Model.KubernetesNames.IsDnsLabel(name) || !Directory.Exists(folder))
                 {
                     // The environments this folder has: the subfolders the build wrote (each holds the build's record).
                     var written = Directory.Exists(root)

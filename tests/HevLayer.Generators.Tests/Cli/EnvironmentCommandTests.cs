@@ -118,6 +118,11 @@ public sealed class EnvironmentCommandTests : IDisposable
         Assert.Contains("names no InfraRules", noneErr, StringComparison.Ordinal);
         Assert.Equal(2, projectOnly);
         Assert.Contains("--project needs --environment", projectErr, StringComparison.Ordinal);
+
+        // Without a project the name only labels the findings, so it must be one a project could declare.
+        var (label, _, labelErr) = CheckCommandTests.Run(null, "check", Manifest, "--environment", "Dev", "--infrarules", Path.Combine(folder, "infra", "dev.yaml"));
+        Assert.Equal(2, label);
+        Assert.Contains("'Dev' is not an environment name: a DNS label", labelErr, StringComparison.Ordinal);
     }
 
     [Fact]
