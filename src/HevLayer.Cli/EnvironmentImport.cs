@@ -38,7 +38,8 @@ internal sealed record EnvironmentImportPlan(IReadOnlyList<EnvironmentClass> Fil
 /// What the attributes cannot say is a located finding (HEVL506, "in dev: ..."), as in a plain import: a workload
 /// missing from some environment (a class is deployed to every one), a [Pipeline]/[Function] argument that differs
 /// (Paused and the Function's fields there belong to the workload, not to an environment), and a namespace that
-/// differs where another workload of the same environment already needs another one.
+/// differs where another workload of the same environment already needs another one, or where a workload that
+/// sets no namespace would take it.
 /// </para>
 /// </summary>
 internal static class EnvironmentImport
@@ -88,6 +89,7 @@ internal static class EnvironmentImport
         var namespaces = new Dictionary<string, (string Namespace, string Workload)>(StringComparer.Ordinal);
         var classNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new List<EnvironmentClass>();
+        var unnamespaced = new List<((WorkloadKind Kind, string Name) Key, List<WorkloadDocument> Documents)>();
         foreach (var key in order)
         {
             var byEnvironment = found[key];
@@ -104,6 +106,11 @@ internal static class EnvironmentImport
 
             var documents = names.Select(n => byEnvironment[n].Document).ToList();
             var models = names.Select(n => byEnvironment[n].Model).ToList();
+            if (models.All(m => m.Namespace is null))
+            {
+                unnamespaced.Add((key, documents));
+            }
+
             var shared = Shared(names, documents, models, namespaces, findings);
             var overrides = new List<EnvironmentAttribute>();
             for (var i = 0; i < names.Count; i++)
@@ -114,6 +121,18 @@ internal static class EnvironmentImport
             var className = ImportCommand.Unique(WorkloadSource.ClassName(key.Name, key.Kind), shared, classNames);
             var origin = string.Join("; ", names.Select((n, i) => n + ": " + documents[i].Start));
             files.Add(new EnvironmentClass(className + ".cs", className, shared, overrides, origin));
+        }
+
+        // A workload that sets no namespace anywhere would take the Namespace metadata another workload needs.
+        foreach (var (key, documents) in unnamespaced)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (namespaces.TryGetValue(names[i], out var taken))
+                {
+                    findings.Add(NotExpressible(names[i], documents[i], "metadata.name", $"{ManifestWriter.KindName(key.Kind)} '{key.Name}' sets no namespace, but {names[i]}'s Namespace metadata is '{taken.Namespace}' for '{taken.Workload}', whose namespace differs between environments; give it its namespace"));
+                }
+            }
         }
 
         var declared = names.Select(n => new DeploymentEnvironment(n, namespaces.TryGetValue(n, out var ns) ? ns.Namespace : null, null)).ToList();

@@ -228,6 +228,11 @@ public sealed class ImportEnvironmentTests : IDisposable
         var finding = Assert.Single(clash.Findings);
         Assert.Equal("metadata.namespace", finding.Field);
         Assert.Contains("which is 'search-dev' in dev for 'ingest-docs'", finding.Finding.Message, StringComparison.Ordinal);
+
+        // A workload with no namespace anywhere would take the Namespace metadata the others need.
+        var none = Plan(("dev", Dev.Replace("  name: embed-chunks\n  namespace: search-dev\n", "  name: embed-chunks\n", StringComparison.Ordinal)), ("prod", Prod.Replace("  name: embed-chunks\n  namespace: search-prod\n", "  name: embed-chunks\n", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "dev", "prod" }, none.Findings.Select(Reports.Environment));
+        Assert.All(none.Findings, f => Assert.Contains("'embed-chunks' sets no namespace", f.Finding.Message, StringComparison.Ordinal));
     }
 
     [Fact]
