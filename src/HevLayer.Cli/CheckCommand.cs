@@ -31,10 +31,12 @@ internal static class CheckCommand
         var format = new Option<string>("--format") { Description = "Output: text (compiler format: file(line,col): error ID: message), sarif (SARIF 2.1.0) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "sarif", "json");
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors (info notes stay notes), as HevLayerStrict does in the build." };
+        var environment = new Option<string?>("--environment") { Description = "Check against this environment's InfraRules (a <HevLayerEnvironment> item of --project: its InfraRules file, or its cluster with InfraRulesSource=\"cluster\"); findings say \"in NAME: \" as the analyzers do. With --infrarules or --cluster instead of --project, it only names the findings." };
+        var project = new Option<string?>("--project") { Description = "The project file (or a folder holding one) whose <HevLayerEnvironment> items --environment names." };
 
         var command = new Command("check", "Check Pipeline and Function manifests (hevlayer.com/v1alpha1) with the same rules, ids and messages as the HevLayer analyzers. Other kinds are skipped. Exit code: 0 clean, 1 findings at error level, 2 usage or IO problems.")
         {
-            paths, infraRules, cluster, context, timeout, format, strict,
+            paths, infraRules, cluster, context, timeout, format, strict, environment, project,
         };
 
         command.SetAction(parsed =>
@@ -46,7 +48,68 @@ internal static class CheckCommand
                 return Program.UsageOrIo;
             }
 
-            if (parsed.GetValue(context) is not null && !parsed.GetValue(cluster))
+            var name = parsed.GetValue(environment);
+            var projectPath = parsed.GetValue(project);
+            var fromCluster = parsed.GetValue(cluster);
+            var kubeContext = parsed.GetValue(context);
+            if (projectPath is not null && name is null)
+            {
+                stderr.WriteLine("hevlayer: --project needs --environment NAME: the environment whose InfraRules to check against");
+                return Program.UsageOrIo;
+            }
+
+            if (name is not null && projectPath is null && files.Length == 0 && !fromCluster)
+            {
+                stderr.WriteLine($"hevlayer: --environment {name} needs --project PATH (the project whose <HevLayerEnvironment> items declare it), or --infrarules FILE or --cluster");
+                return Program.UsageOrIo;
+            }
+
+            if (name is not null && projectPath is null && !Policy.Model.KubernetesNames.IsDnsLabel(name))
+            {
+                stderr.WriteLine($"hevlayer: '{name}' is not an environment name: a DNS label (lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit), as <HevLayerEnvironment Include=\"...\"> requires");
+                return Program.UsageOrIo;
+            }
+
+            if (name is not null && projectPath is not null)
+            {
+                // The environment's own InfraRules, as the build checks it: its file, or its cluster's through its context.
+                IReadOnlyList<EnvironmentItem> declared;
+                string projectFile;
+                try
+                {
+                    (projectFile, declared) = ProjectEnvironments.Load(projectPath);
+                }
+                catch (Watch.ProjectLoadException e)
+                {
+                    stderr.WriteLine("hevlayer: " + e.Message);
+                    return Program.UsageOrIo;
+                }
+
+                if (ProjectEnvironments.Find(declared, name, projectFile, stderr) is not { } item)
+                {
+                    return Program.UsageOrIo;
+                }
+
+                if (files.Length == 0 && !fromCluster)
+                {
+                    if (item.FromCluster)
+                    {
+                        fromCluster = true;
+                        kubeContext ??= item.KubeContext;
+                    }
+                    else if (item.InfraRules is { } path)
+                    {
+                        files = new[] { path };
+                    }
+                    else
+                    {
+                        stderr.WriteLine($"hevlayer: the environment '{name}' of {Inputs.Display(projectFile)} names no InfraRules (the build reports HEVL312): add InfraRules=\"infra/{name}.yaml\", or give --infrarules FILE");
+                        return Program.UsageOrIo;
+                    }
+                }
+            }
+
+            if (kubeContext is not null && !fromCluster)
             {
                 stderr.WriteLine("hevlayer: --context needs --cluster");
                 return Program.UsageOrIo;
@@ -59,11 +122,11 @@ internal static class CheckCommand
             {
                 infraRulesInputs = Inputs.Read(files, stdin);
             }
-            else if (parsed.GetValue(cluster))
+            else if (fromCluster)
             {
                 try
                 {
-                    var snapshot = ClusterInfraRules.Fetch(parsed.GetValue(context), TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout))));
+                    var snapshot = ClusterInfraRules.Fetch(kubeContext, TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout))));
                     infraRulesInputs = new[] { new InputText(snapshot.Source, snapshot.Yaml) };
                     source = InfraRulesSource.Cluster;
                 }
@@ -85,7 +148,7 @@ internal static class CheckCommand
                 source = InfraRulesSource.Inputs;
             }
 
-            var result = Run(inputs, infraRulesInputs, source);
+            var result = Run(inputs, infraRulesInputs, source, name);
             var report = parsed.GetValue(format) switch
             {
                 "sarif" => Reports.Sarif(result.Findings, parsed.GetValue(strict)),
@@ -114,10 +177,11 @@ internal static class CheckCommand
     }
 
     /// <summary>What a check found.</summary>
-    internal sealed record CheckResult(IReadOnlyList<ManifestFinding> Findings, int Files, int Workloads, string? InfraRulesSource);
+    internal sealed record CheckResult(IReadOnlyList<ManifestFinding> Findings, int Files, int Workloads, string? InfraRulesSource, string? Environment = null);
 
     /// <summary>Reads and checks <paramref name="inputs"/> against the InfraRules in <paramref name="infraRulesInputs"/> (or among the inputs).</summary>
-    internal static CheckResult Run(IReadOnlyList<InputText> inputs, IReadOnlyList<InputText> infraRulesInputs, InfraRulesSource source)
+    /// <param name="environment">The environment these InfraRules are: the workloads' findings name it (<c>in dev: </c>); the InfraRules files' own findings do not, as in the build.</param>
+    internal static CheckResult Run(IReadOnlyList<InputText> inputs, IReadOnlyList<InputText> infraRulesInputs, InfraRulesSource source, string? environment = null)
     {
         var streams = inputs.Select(i => WorkloadManifestReader.Read(i.Path, i.Text)).ToList();
         var findings = new List<ManifestFinding>();
@@ -138,8 +202,9 @@ internal static class CheckCommand
         }
 
         findings.AddRange(crossFile.Select(f => new ManifestFinding(f, f.Span!, null)));
-        findings.AddRange(ManifestCheck.Check(streams, model, infraRulesNamed: named.Count > 0, "give --infrarules FILE or --cluster, or include the InfraRules document in the input"));
+        var workloadFindings = ManifestCheck.Check(streams, model, infraRulesNamed: named.Count > 0, "give --infrarules FILE or --cluster, or include the InfraRules document in the input");
+        findings.AddRange(environment is null ? workloadFindings : workloadFindings.Select(f => f with { Finding = f.Finding.With(Reports.EnvironmentProperty, environment) }));
         var ordered = ManifestCheck.Ordered(findings.Distinct());
-        return new CheckResult(ordered, inputs.Count, streams.Sum(s => s.Workloads.Count), model?.Source);
+        return new CheckResult(ordered, inputs.Count, streams.Sum(s => s.Workloads.Count), model?.Source, environment);
     }
 }

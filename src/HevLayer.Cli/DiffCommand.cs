@@ -20,9 +20,10 @@ internal static class DiffCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit with 1 when anything differs (a CI drift gate), as kubectl diff does." };
+        var environment = new Option<string?>("--environment") { Description = "Diff this environment's folder (<manifests>/NAME/) against its cluster: with --project, the context of its <HevLayerEnvironment> item's KubeContext (else the current one; --context wins), and only this environment is built." };
         var command = new Command("diff", "Compare the manifests the build wrote with the live Pipelines and Functions: new, changed (field by field), unchanged, or in the cluster only (labelled managed-by hevlayer-generators and no longer declared). Flags live workloads that are not Ready and changes the live InfraRules would leave unready. Needs get and list on pipelines and functions in hevlayer.com. Exit code: 0, or 1 with --exit-code when anything differs; 2 for usage, IO or cluster problems.")
         {
-            manifests, project, context, timeout, format, exitCode,
+            manifests, project, context, timeout, format, exitCode, environment,
         };
 
         command.SetAction(parsed =>
@@ -35,11 +36,57 @@ internal static class DiffCommand
                 return Program.UsageOrIo;
             }
 
+            var name = parsed.GetValue(environment);
+            var kubeContext = parsed.GetValue(context);
             if (projectPath is not null)
             {
-                folder = BuildProject(projectPath, stderr);
+                // The environments first (an evaluation, no build): an unknown name is said before a build is spent on it.
+                string projectFile;
+                IReadOnlyList<EnvironmentItem> declared;
+                try
+                {
+                    (projectFile, declared) = ProjectEnvironments.Load(projectPath);
+                }
+                catch (Watch.ProjectLoadException e)
+                {
+                    stderr.WriteLine("hevlayer: " + e.Message);
+                    return Program.UsageOrIo;
+                }
+
+                if (name is null && declared.Count > 0)
+                {
+                    stderr.WriteLine($"hevlayer: {Inputs.Display(projectFile)} declares environments ({string.Join(", ", declared.Select(e => e.Name))}), each with its own folder and cluster: give --environment NAME");
+                    return Program.UsageOrIo;
+                }
+
+                if (name is not null)
+                {
+                    if (ProjectEnvironments.Find(declared, name, projectFile, stderr) is not { } item)
+                    {
+                        return Program.UsageOrIo;
+                    }
+
+                    kubeContext ??= item.KubeContext;
+                }
+
+                folder = BuildProject(projectFile, name, stderr);
                 if (folder is null)
                 {
+                    return Program.UsageOrIo;
+                }
+            }
+
+            if (name is not null)
+            {
+                var root = folder!;
+                folder = Path.Combine(root, name);
+                if (!Policy.Model.KubernetesNames.IsDnsLabel(name) || !Directory.Exists(folder))
+                {
+                    // The environments this folder has: the subfolders the build wrote (each holds the build's record).
+                    var written = Directory.Exists(root)
+                        ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, HevLayer.Build.ManifestFolder.RecordFileName))).Select(Path.GetFileName).OfType<string>().OrderBy(d => d, StringComparer.Ordinal).ToList()
+                        : new List<string>();
+                    stderr.WriteLine("hevlayer: " + ProjectEnvironments.Unknown(name, written, $"{Inputs.Display(root)} has no environment folder (the build writes one per <HevLayerEnvironment>)", $"{Inputs.Display(root)} has folders for "));
                     return Program.UsageOrIo;
                 }
             }
@@ -52,15 +99,15 @@ internal static class DiffCommand
 
             try
             {
-                var (diffs, source, note) = LiveDiff.Run(folder, parsed.GetValue(context), TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout))));
-                stdout.Write(parsed.GetValue(format) == "json" ? Json(diffs, source) : Text(diffs));
+                var (diffs, source, note) = LiveDiff.Run(folder, kubeContext, TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout))));
+                stdout.Write(parsed.GetValue(format) == "json" ? Json(diffs, source, name) : Text(diffs));
                 if (note is not null)
                 {
                     stderr.WriteLine("hevlayer: " + note);
                 }
 
                 var counts = Enum.GetValues<DiffState>().Select(s => $"{diffs.Count(d => d.State == s)} {Describe(s)}");
-                stderr.WriteLine($"hevlayer: {diffs.Count} workload(s) against {source}: {string.Join(", ", counts)}.");
+                stderr.WriteLine($"hevlayer: {diffs.Count} workload(s){(name is null ? string.Empty : " of " + name)} against {source}: {string.Join(", ", counts)}.");
                 return parsed.GetValue(exitCode) && diffs.Any(d => d.State != DiffState.Unchanged) ? Program.Findings : Program.Clean;
             }
             catch (HevLayer.Build.ClusterFetchException e)
@@ -74,9 +121,14 @@ internal static class DiffCommand
     }
 
     /// <summary>Builds the project with <c>dotnet build</c> and returns its manifests folder, or null (after saying why).</summary>
-    private static string? BuildProject(string path, TextWriter stderr)
+    /// <param name="path">The project file.</param>
+    /// <param name="environment">The one environment to build (<c>-p:HevLayerEnvironments</c>), or null.</param>
+    /// <param name="stderr">Where to say why not.</param>
+    private static string? BuildProject(string path, string? environment, TextWriter stderr)
     {
-        var build = Dotnet("build", path, "-nologo", "-v:q");
+        var build = environment is null
+            ? Dotnet("build", path, "-nologo", "-v:q")
+            : Dotnet("build", path, "-nologo", "-v:q", "-p:" + Policy.Model.DeploymentEnvironments.SelectionProperty + "=" + environment);
         if (build.ExitCode != 0)
         {
             stderr.WriteLine("hevlayer: dotnet build failed, so there are no manifests to diff:");
@@ -144,13 +196,18 @@ internal static class DiffCommand
         return text.ToString();
     }
 
-    private static string Json(System.Collections.Generic.IReadOnlyList<WorkloadDiff> diffs, string source)
+    private static string Json(System.Collections.Generic.IReadOnlyList<WorkloadDiff> diffs, string source, string? environment)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("cluster", source);
+            if (environment is not null)
+            {
+                json.WriteString("environment", environment);
+            }
+
             json.WriteStartArray("workloads");
             foreach (var diff in diffs)
             {

@@ -22,16 +22,21 @@ internal static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Manifest files, folders (searched recursively for *.yaml and *.yml), or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "Manifest files, folders (searched recursively for *.yaml and *.yml), or - for standard input (or --environment instead).",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var output = new Option<string>("--out") { Description = "The folder to write the C# files to (created if missing; existing files are never overwritten).", Required = true };
         var codeNamespace = new Option<string>("--namespace-in-code") { Description = "The C# namespace of the imported classes.", DefaultValueFactory = _ => "Workers" };
         var force = new Option<bool>("--force") { Description = "Import even when some fields cannot be expressed with attributes; they are listed and left out." };
+        var environments = new Option<string[]>("--environment")
+        {
+            Description = "NAME=PATH, once per environment (for example dev=dev.yaml, the output of kubectl kustomize overlays/dev): one class per workload (matched by kind and name), the values every environment shares as plain arguments and each environment's differences as Environment = \"NAME\" attributes; prints the <HevLayerEnvironment> items to declare.",
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var command = new Command("import", "Turn Pipeline and Function manifests into attributed C# classes that build back to the same manifests. A field no attribute can express is listed by file and line; without --force nothing is written then. Exit code: 0 written, 1 fields that cannot be imported (or unreadable files), 2 usage or IO problems.")
         {
-            paths, output, codeNamespace, force,
+            paths, output, codeNamespace, force, environments,
         };
 
         command.SetAction(parsed =>
@@ -43,7 +48,20 @@ internal static class ImportCommand
                 return Program.UsageOrIo;
             }
 
-            var inputs = Inputs.Read(parsed.GetValue(paths)!, stdin);
+            var pathValues = parsed.GetValue(paths) ?? Array.Empty<string>();
+            var environmentValues = parsed.GetValue(environments) ?? Array.Empty<string>();
+            if ((pathValues.Length == 0) == (environmentValues.Length == 0))
+            {
+                stderr.WriteLine("hevlayer: give the manifests as PATH, or one --environment NAME=PATH per environment, not both");
+                return Program.UsageOrIo;
+            }
+
+            if (environmentValues.Length > 0)
+            {
+                return ImportEnvironments(environmentValues, parsed.GetValue(output)!, ns, parsed.GetValue(force), stdin, stdout, stderr);
+            }
+
+            var inputs = Inputs.Read(pathValues, stdin);
             var plan = Plan(inputs);
             stdout.Write(Reports.Text(plan.Findings, strict: false));
 
@@ -83,6 +101,86 @@ internal static class ImportCommand
         });
 
         return command;
+    }
+
+    /// <summary>The environments of <c>--environment NAME=PATH</c>, or null after saying what is wrong.</summary>
+    internal static List<(string Name, string Path)>? EnvironmentArguments(IReadOnlyList<string> values, TextWriter stderr)
+    {
+        var result = new List<(string Name, string Path)>();
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? value : value.Substring(0, equals);
+            var path = equals < 0 ? string.Empty : value.Substring(equals + 1);
+            if (equals < 0 || path.Length == 0)
+            {
+                stderr.WriteLine($"hevlayer: --environment '{value}' is not NAME=PATH (for example dev=dev.yaml, or dev=- for standard input)");
+                return null;
+            }
+
+            if (!KubernetesNames.IsDnsLabel(name))
+            {
+                stderr.WriteLine($"hevlayer: '{name}' is not an environment name: a DNS label (lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit), since it names the environment's manifests folder");
+                return null;
+            }
+
+            if (result.Any(r => r.Name == name))
+            {
+                stderr.WriteLine($"hevlayer: the environment '{name}' is given twice; give each environment once, with all its manifests in one file or folder");
+                return null;
+            }
+
+            result.Add((name, path));
+        }
+
+        return result;
+    }
+
+    private static int ImportEnvironments(IReadOnlyList<string> values, string folder, string ns, bool force, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (EnvironmentArguments(values, stderr) is not { } environments)
+        {
+            return Program.UsageOrIo;
+        }
+
+        var inputs = environments.Select(e => new EnvironmentInput(e.Name, Inputs.Read(new[] { e.Path }, stdin))).ToList();
+        var plan = EnvironmentImport.Plan(inputs);
+        stdout.Write(Reports.Text(plan.Findings, strict: false));
+        var lost = plan.Findings.Count;
+        if (lost > 0 && !force)
+        {
+            stderr.WriteLine($"hevlayer: {lost} finding(s) above: those fields or workloads cannot be imported, so nothing was written. Fix them, or run again with --force to import the rest.");
+            return Program.Findings;
+        }
+
+        if (plan.Files.Count == 0)
+        {
+            stderr.WriteLine("hevlayer: no Pipeline or Function (hevlayer.com/v1alpha1) found in every environment; nothing was written.");
+            return plan.Unreadable ? Program.Findings : Program.Clean;
+        }
+
+        var existing = plan.Files.Where(f => File.Exists(Path.Combine(folder, f.FileName))).ToList();
+        if (existing.Count > 0)
+        {
+            stderr.WriteLine("hevlayer: not overwriting " + string.Join(", ", existing.Select(f => Inputs.Display(Path.Combine(folder, f.FileName)))) + "; nothing was written. Remove them, or choose another --out.");
+            return Program.UsageOrIo;
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var file in plan.Files)
+        {
+            var target = Path.Combine(folder, file.FileName);
+            var temp = target + ".hevlayer-tmp";
+            File.WriteAllText(temp, WorkloadSource.Write(file.Shared, file.ClassName, ns, file.Origin, file.Overrides));
+            File.Move(temp, target);
+            var differences = file.Overrides.Select(o => o.Environment).Distinct(StringComparer.Ordinal).ToList();
+            stdout.WriteLine($"wrote {Inputs.Display(target)}: {ManifestWriter.KindName(file.Shared.Kind)} {file.Shared.Name}" + (differences.Count == 0 ? ", the same in every environment" : ", with differences in " + string.Join(", ", differences)));
+        }
+
+        stdout.WriteLine("Declare the environments in the project file (each with its cluster's InfraRules/default, saved with kubectl get infrarules default -o yaml):");
+        stdout.Write(EnvironmentImport.Items(plan.Environments));
+        stderr.WriteLine($"hevlayer: imported {plan.Files.Count} workload(s) of {environments.Count} environment(s) into {Inputs.Display(folder)}" + (lost > 0 ? $"; {lost} finding(s) listed above were left out (--force)." : "."));
+        return plan.Unreadable ? Program.Findings : Program.Clean;
     }
 
     /// <summary>One C# file to write.</summary>
@@ -192,7 +290,7 @@ internal static class ImportCommand
         new(ManifestFileRules.NotExpressible.In(place.Key, ("field", place.Path), ("reason", reason)), place.Key, place.Path);
 
     /// <summary>A class name not yet taken (case-insensitively, as file systems may compare): the name, then with the kind, then with the namespace.</summary>
-    private static string Unique(string name, WorkloadModel workload, HashSet<string> taken)
+    internal static string Unique(string name, WorkloadModel workload, HashSet<string> taken)
     {
         var candidates = new[]
         {

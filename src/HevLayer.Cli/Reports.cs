@@ -28,7 +28,7 @@ internal static class Reports
         foreach (var f in findings)
         {
             text.Append(f.Span.Path).Append('(').Append(Number(f.Span.StartLine)).Append(',').Append(Number(f.Span.StartColumn)).Append("): ")
-                .Append(Name(Level(f.Rule, strict))).Append(' ').Append(f.Finding.RuleId).Append(": ").Append(f.Finding.Message);
+                .Append(Name(Level(f.Rule, strict))).Append(' ').Append(f.Finding.RuleId).Append(": ").Append(Message(f));
             if (f.Field is { } field)
             {
                 text.Append(" [").Append(field).Append(']');
@@ -40,13 +40,25 @@ internal static class Reports
         return text.ToString();
     }
 
+    /// <summary>The finding property that names the environment a finding is about (as the analyzer's <c>environments</c>).</summary>
+    public const string EnvironmentProperty = "environments";
+
+    /// <summary>The environment <paramref name="finding"/> was checked in (<c>hevlayer check --environment</c>), or null.</summary>
+    public static string? Environment(ManifestFinding finding) =>
+        finding.Finding.Properties.FirstOrDefault(p => p.Key == EnvironmentProperty)?.Value;
+
+    /// <summary>The message as the analyzer words it: after <c>in dev: </c> when the finding was checked in an environment.</summary>
+    public static string Message(ManifestFinding finding) =>
+        Environment(finding) is { } environment ? "in " + environment + ": " + finding.Finding.Message : finding.Finding.Message;
+
     /// <summary>The one-line summary written to standard error.</summary>
     public static string Summary(CheckCommand.CheckResult result, bool strict)
     {
         var errors = result.Findings.Count(f => Level(f.Rule, strict) == RuleSeverity.Error);
         var warnings = result.Findings.Count(f => Level(f.Rule, strict) == RuleSeverity.Warning);
         var notes = result.Findings.Count(f => Level(f.Rule, strict) == RuleSeverity.Info);
-        var against = result.InfraRulesSource is { } source ? "against InfraRules from " + source : "with no InfraRules (pools and ceilings not checked)";
+        var against = (result.Environment is { } environment ? "in " + environment + " " : string.Empty)
+            + (result.InfraRulesSource is { } source ? "against InfraRules from " + source : "with no InfraRules (pools and ceilings not checked)");
         return $"hevlayer: {Count(result.Workloads, "workload")} in {Count(result.Files, "file")} checked {against}: {Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}.";
     }
 
@@ -97,7 +109,7 @@ internal static class Reports
                 json.WriteNumber("ruleIndex", rules.IndexOf(f.Rule));
                 json.WriteString("level", SarifLevel(Level(f.Rule, strict)));
                 json.WriteStartObject("message");
-                json.WriteString("text", f.Finding.Message);
+                json.WriteString("text", Message(f));
                 json.WriteEndObject();
                 json.WriteStartArray("locations");
                 json.WriteStartObject();
@@ -154,6 +166,11 @@ internal static class Reports
                 json.WriteNull("infraRules");
             }
 
+            if (result.Environment is { } environment)
+            {
+                json.WriteString("environment", environment);
+            }
+
             json.WriteStartArray("findings");
             foreach (var f in result.Findings)
             {
@@ -170,7 +187,12 @@ internal static class Reports
                     json.WriteString("field", field);
                 }
 
-                json.WriteString("message", f.Finding.Message);
+                json.WriteString("message", Message(f));
+                if (Environment(f) is { } findingEnvironment)
+                {
+                    json.WriteString("environment", findingEnvironment);
+                }
+
                 json.WriteString("helpUri", f.Rule.HelpUri);
                 json.WriteEndObject();
             }

@@ -8,6 +8,13 @@ using HevLayer.Policy.Rules;
 
 namespace HevLayer.Cli;
 
+/// <summary>One environment's attribute on an imported class: <c>[Scaling(Environment = "prod", MaxReplicas = 12)]</c>.</summary>
+/// <param name="Environment">The environment.</param>
+/// <param name="Attribute">The attribute's short name (<c>Scaling</c>, <c>Label</c>).</param>
+/// <param name="Arguments">Its arguments as C#, positional first; <c>Environment = "..."</c> is written after the positional ones.</param>
+/// <param name="Positional">How many of <paramref name="Arguments"/> are positional.</param>
+internal sealed record EnvironmentAttribute(string Environment, string Attribute, IReadOnlyList<string> Arguments, int Positional = 0);
+
 /// <summary>
 /// Writes a workload as the attributed C# class that builds back to it: one file, file-scoped namespace,
 /// one attribute per line, arguments in the attributes' own order, and only what differs from the
@@ -16,8 +23,14 @@ namespace HevLayer.Cli;
 internal static class WorkloadSource
 {
     /// <summary>The C# file for <paramref name="workload"/>, as class <paramref name="className"/> in <paramref name="codeNamespace"/>.</summary>
-    public static string Write(WorkloadModel workload, string className, string codeNamespace, string origin)
+    /// <param name="workload">The workload (with environments: the values they share).</param>
+    /// <param name="className">The class.</param>
+    /// <param name="codeNamespace">The C# namespace.</param>
+    /// <param name="origin">Where the workload was read, for the header comment.</param>
+    /// <param name="overrides">Each environment's differences, written right after the shared attribute they override (or where it would be).</param>
+    public static string Write(WorkloadModel workload, string className, string codeNamespace, string origin, IReadOnlyList<EnvironmentAttribute>? overrides = null)
     {
+        overrides ??= System.Array.Empty<EnvironmentAttribute>();
         var text = new StringBuilder();
         text.Append("// Imported by hevlayer import from ").Append(Comment(origin)).Append(".\n");
         text.Append("using HevLayer;\n\n");
@@ -37,6 +50,8 @@ internal static class WorkloadSource
             {
                 Attribute(text, part, args);
             }
+
+            Overrides(text, part, overrides);
         }
 
         foreach (var part in parts)
@@ -63,6 +78,8 @@ internal static class WorkloadSource
 
                     break;
             }
+
+            Overrides(text, part, overrides);
         }
 
         text.Append("public sealed partial class ").Append(className).Append("\n{\n}\n");
@@ -129,25 +146,60 @@ internal static class WorkloadSource
             }
 
             var value = field.Get(workload);
-            var code = value switch
-            {
-                null => null,
-                ScalingMode mode => ManifestWriter.ModeName(mode) == field.Default ? null : "ScalingMode." + mode,
-                FunctionTriggers triggers => triggers == FunctionTriggers.None ? null : string.Join(" | ", Flags(triggers)),
-                bool flag => flag ? "true" : null,
-                int number => number.ToString(CultureInfo.InvariantCulture) == field.Default ? null : Number(number),
-                string { Length: 0 } => null,
-                string text => Literal(text),
-                EquatableArray<string> { Count: > 0 } list => "new[] { " + string.Join(", ", list.Select(Literal)) + " }",
-                _ => null,
-            };
-            if (code is not null)
+            if (!IsAbsent(field, value) && Code(value) is { } code)
             {
                 args.Add(argument + " = " + code);
             }
         }
 
         return args;
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> of <paramref name="field"/> is what the attribute gives when the argument
+    /// is not written (null, empty, false, the default), so the class leaves the argument out.
+    /// </summary>
+    public static bool IsAbsent(WorkloadField field, object? value) => value switch
+    {
+        null => true,
+        ScalingMode mode => ManifestWriter.ModeName(mode) == field.Default,
+        FunctionTriggers triggers => triggers == FunctionTriggers.None,
+        bool flag => !flag,
+        int number => number.ToString(CultureInfo.InvariantCulture) == field.Default,
+        string { Length: 0 } => true,
+        EquatableArray<string> { Count: 0 } => true,
+        _ => false,
+    };
+
+    /// <summary>The C# expression of an argument's value (null for a value no argument takes).</summary>
+    public static string? Code(object? value) => value switch
+    {
+        ScalingMode mode => "ScalingMode." + mode,
+        FunctionTriggers triggers => triggers == FunctionTriggers.None ? "FunctionTriggers.None" : string.Join(" | ", Flags(triggers)),
+        bool flag => flag ? "true" : "false",
+        int number => Number(number),
+        string text => Literal(text),
+        EquatableArray<string> list => list.Count == 0 ? "new string[0]" : "new[] { " + string.Join(", ", list.Select(Literal)) + " }",
+        _ => null,
+    };
+
+    /// <summary>The arguments of a <c>[Toleration]</c> and how many of them are positional.</summary>
+    public static (List<string> Args, int Positional) TolerationArguments(TolerationModel toleration)
+    {
+        var args = Toleration(toleration);
+        return (args, (toleration.Key.Length > 0 || toleration.Value.Length > 0 ? 1 : 0) + (toleration.Value.Length > 0 ? 1 : 0));
+    }
+
+    private static void Overrides(StringBuilder text, string part, IReadOnlyList<EnvironmentAttribute> overrides)
+    {
+        foreach (var o in overrides)
+        {
+            if (o.Attribute == part)
+            {
+                var args = o.Arguments.Take(o.Positional).Append("Environment = " + Literal(o.Environment)).Concat(o.Arguments.Skip(o.Positional)).ToList();
+                Attribute(text, part, args);
+            }
+        }
     }
 
     private static IEnumerable<string> Flags(FunctionTriggers triggers)

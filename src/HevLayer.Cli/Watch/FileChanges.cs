@@ -52,7 +52,8 @@ internal sealed class FileChanges : IDisposable
         ManifestsDirectory = Folder(manifestsDirectory);
         if (Directory.Exists(manifestsDirectory) && !Under(ManifestsDirectory, project) && !watchers.Any(w => Folder(w.Path) == ManifestsDirectory))
         {
-            Add(manifestsDirectory, recursive: false);
+            // Recursive: a project with environments writes one folder per environment inside it.
+            Add(manifestsDirectory, recursive: true);
         }
 
         lock (polled)

@@ -101,16 +101,16 @@ internal sealed class ProjectChecker
     public void ReplaceAdditionalText(AdditionalText was, AdditionalText now) => driver = driver.ReplaceAdditionalText(was, now);
 
     /// <summary>Runs every generator on the whole compilation and reads every workload's facts; the session is not changed.</summary>
-    public (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<RenderedManifest> Manifests) Generate(PassClock clock, CancellationToken cancellationToken)
+    public (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics, List<TypeFacts> Manifests) Generate(PassClock clock, CancellationToken cancellationToken)
     {
         var next = driver.RunGeneratorsAndUpdateCompilation(sources.Compilation, out var output, out var diagnostics, cancellationToken);
         clock.Step("run every generator on the whole project");
-        var found = new List<RenderedManifest>();
+        var found = new List<TypeFacts>();
         foreach (var result in next.GetRunResult().Results.Where(r => IsHevLayer(r.Generator)))
         {
             foreach (var source in result.GeneratedSources)
             {
-                found.AddRange(GeneratedFacts.Read(source.SyntaxTree, () => output, cancellationToken));
+                found.AddRange(GeneratedFacts.ReadTypes(source.SyntaxTree, () => output, cancellationToken));
             }
         }
 

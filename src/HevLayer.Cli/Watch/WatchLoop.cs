@@ -90,7 +90,7 @@ internal static class WatchLoop
                     foreach (var path in batch.Where(p => p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)))
                     {
                         // Someone else touched the folder: read that file again before the next write decides anything.
-                        session.Folder.Forget(Path.GetFileName(path));
+                        session.Forget(path);
                     }
 
                     var inputsBatch = batch.Where(p => !p.StartsWith(changes.ManifestsDirectory, StringComparison.Ordinal)).ToList();
@@ -170,7 +170,7 @@ internal static class WatchLoop
             stderr.WriteLine("hevlayer: warning: an analyzer or generator could not be loaded: " + warning);
         }
 
-        var write = inputs.EmitManifests ? "-> " + inputs.ManifestsDirectory : "(HevLayerEmitManifests is false: checked, not written)";
+        var write = inputs.EmitManifests ? "-> " + string.Join(", ", session.Folders.Select(f => f.Directory)) : "(HevLayerEmitManifests is false: checked, not written)";
         stdout.WriteLine($"{inputs.ProjectName}: {session.SourceFiles.Count()} source files loaded in {clock.ElapsedMilliseconds} ms with the compiler in {SdkRoslyn.Folder} {write}");
         return session;
     }

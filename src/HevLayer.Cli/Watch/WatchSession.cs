@@ -70,6 +70,9 @@ internal sealed class WatchSession
     /// <summary>The manifests folder (its writer remembers what it wrote).</summary>
     public ManifestFolder Folder => manifests.Folder;
 
+    /// <summary>The folders a pass writes: each environment's, or the manifests folder when the project declares none.</summary>
+    public IEnumerable<ManifestFolder> Folders => manifests.Folders;
+
     /// <summary>True when saved files wait for the whole-project check.</summary>
     public bool CheckPending => toCheck.Count > 0;
 
@@ -90,8 +93,18 @@ internal sealed class WatchSession
         var checker = ProjectChecker.Load(inputs, arguments, options, sources, loader, warnings);
         var folder = new ManifestFolder(inputs.ManifestsDirectory, inputs.ProjectName);
         folder.Remember();
-        return new WatchSession(inputs, arguments, sources, checker, new WorkloadManifests(folder, inputs.EmitManifests), warnings);
+
+        // The environments as the compiler sees them (the package's targets make the table from the <HevLayerEnvironment> items).
+        var environments = HevLayer.Policy.Model.DeploymentEnvironments.Parse(Property(options, HevLayer.Policy.Model.DeploymentEnvironments.TableProperty), Property(options, HevLayer.Policy.Model.DeploymentEnvironments.SelectionProperty))
+            .Where(e => e.Selected).ToList();
+        return new WatchSession(inputs, arguments, sources, checker, new WorkloadManifests(folder, inputs.EmitManifests, environments, inputs.ProjectName), warnings);
     }
+
+    /// <summary>Someone else touched the manifest at <paramref name="path"/>: its folder reads it again before the next write.</summary>
+    public void Forget(string path) => manifests.Forget(path);
+
+    private static string? Property(ConfigOptions options, string name) =>
+        options.GlobalOptions.TryGetValue("build_property." + name, out var value) ? value : null;
 
     /// <summary>
     /// The whole project, as the build checks it: every generator, the compiler's and the HEVL analyzers'
@@ -188,8 +201,8 @@ internal sealed class WatchSession
 
         clock.Step("check the saved files");
         var fresh = smallDriver.GetRunResult().GeneratedTrees
-            .SelectMany(t => GeneratedFacts.Read(t, () => output, cancellationToken))
-            .Where(m => declared.Contains(m.Workload.SourceType))
+            .SelectMany(t => GeneratedFacts.ReadTypes(t, () => output, cancellationToken))
+            .Where(m => declared.Contains(m.Shared.SourceType))
             .ToList();
         manifests.Replace(before.Concat(declared), fresh);
         clock.Step("read the saved workloads' facts");
@@ -231,7 +244,7 @@ internal sealed class WatchSession
     }
 
     /// <summary>Takes a whole-project run's driver and manifests.</summary>
-    private void Commit(GeneratorDriver next, List<RenderedManifest> found)
+    private void Commit(GeneratorDriver next, List<TypeFacts> found)
     {
         checker.Commit(next);
         manifests.ReplaceAll(found);
