@@ -14,8 +14,10 @@ namespace HevLayer.Benchmarks;
 ///   transform N [loop]  what the ForAttributeWithMetadataName transform (run per class on every compilation) costs, part by part;
 ///            with "loop", runs it 1,500 times for a profiler instead
 ///   keystroke N [loop]  one edited file's analyzer diagnostics, the floor and each HEVL analyzer alone
+///   analyzers N [loop]  where the HEVL analyzers' time per workload goes: the driver's time per analyzer, and WorkloadAnalyzer's steps taken apart
 ///   size N   the user's assembly with and without the generated code (bytes per workload)
-///   floor N  the edit build with HevLayer against the plain compile of the same classes and against Roslyn's do-nothing generator (one file each, and all in one), warm compiler server
+///   floor N[,N...] | floor all  the edit build with HevLayer against the plain compile of the same classes, plus a do-nothing FAWMN generator, plus a do-nothing
+///            syntactic generator (one file each, and all in one), compiler server on, sides taking turns; the HEVL analyzers' share of Csc; "all" is 50,1000,5000
 ///   shape N  what the generated C# costs the compile (parse, bind, emit), against the plain compile and the shapes it could have had
 ///   watch N  hevlayer watch: a save written to disk (one class per file, and all in one), against a cdk8s synth of the same objects
 ///   environments N  what three environments (a tenth of the workloads overriding) cost against none: keystroke, dll size, edit build (server on)
@@ -42,6 +44,9 @@ public static class Program
             case "keystroke":
                 KeystrokeBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "loop");
                 return 0;
+            case "analyzers":
+                AnalyzerProfile.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "loop");
+                return 0;
             case "edit":
                 EditBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;
@@ -52,7 +57,7 @@ public static class Program
                 ShapeBenchmark.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;
             case "floor":
-                return FloorBuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                return FloorBuildBenchmark.Run(args.Length > 1 ? args[1] : "1000");
             case "watch":
                 return WatchBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "environments":

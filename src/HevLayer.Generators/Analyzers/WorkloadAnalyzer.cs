@@ -245,10 +245,15 @@ public sealed class WorkloadAnalyzer : DiagnosticAnalyzer
         if (!environments.Declared)
         {
             var model = declaration.Workload;
-            var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
-            foreach (var finding in RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed, LeavesImageToHost: leavesImageToHost)))
+            var findings = RuleCatalog.Check(new WorkloadContext(model, typeSpec.Shape, defaults, infraRules, infraRulesNamed, LeavesImageToHost: leavesImageToHost));
+            if (findings.Count > 0)
             {
-                context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
+                // Arguments are located only for a finding: a clean workload never walks its attribute syntax.
+                var locator = new ArgumentLocator(type, workloadAttribute, otherAttribute, context.CancellationToken);
+                foreach (var finding in findings)
+                {
+                    context.ReportDiagnostic(DiagnosticFactory.Create(finding, locator.Locate(finding)));
+                }
             }
 
             var resolved = model.WithDefaults(defaults);

@@ -139,9 +139,10 @@ internal static class ManifestName
 
         foreach (var reference in references)
         {
+            // The file name without cutting it out of the path: this runs for every workload class on every analyzer pass.
             var path = reference.SyntaxTree.FilePath;
-            var name = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
-            if (!name.StartsWith("HevLayer.Workloads.", System.StringComparison.Ordinal) || !name.EndsWith(".g.cs", System.StringComparison.Ordinal))
+            var start = path.LastIndexOfAny(Separators) + 1;
+            if (string.CompareOrdinal(path, start, GeneratedPrefix, 0, GeneratedPrefix.Length) != 0 || !path.EndsWith(".g.cs", System.StringComparison.Ordinal))
             {
                 return false;
             }
@@ -149,6 +150,10 @@ internal static class ManifestName
 
         return true;
     }
+
+    private const string GeneratedPrefix = "HevLayer.Workloads.";
+
+    private static readonly char[] Separators = { '/', '\\' };
 
     private static bool IsWorkload(INamedTypeSymbol type)
     {

@@ -132,8 +132,27 @@ public static class RuleCatalog
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule Get(string id) => ById.TryGetValue(id, out var rule) ? rule : throw new ArgumentException("No rule " + id, nameof(id));
 
-    /// <summary>Every finding for one workload declaration.</summary>
-    public static IEnumerable<Finding> Check(WorkloadContext context) => Workload.SelectMany(rule => rule.Check(context));
+    /// <summary>
+    /// Every finding for one workload declaration, in rule order. A plain loop into a list made only when a
+    /// rule finds something: the analyzer runs this for every workload on every pass, and almost every
+    /// workload complies (no LINQ iterator, no closure, no list for a clean workload).
+    /// </summary>
+    public static IReadOnlyList<Finding> Check(WorkloadContext context)
+    {
+        List<Finding>? findings = null;
+        var rules = WorkloadRules;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            foreach (var finding in rules[i].Check(context))
+            {
+                (findings ??= new List<Finding>()).Add(finding);
+            }
+        }
+
+        return findings ?? (IReadOnlyList<Finding>)Array.Empty<Finding>();
+    }
+
+    private static readonly WorkloadRule[] WorkloadRules = Workload.ToArray();
 
     /// <summary>Every finding for one InfraRules document.</summary>
     public static IEnumerable<Finding> Check(InfraRulesSpec spec) => InfraRules.SelectMany(rule => rule.Check(spec));

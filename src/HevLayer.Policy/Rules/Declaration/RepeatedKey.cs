@@ -19,8 +19,20 @@ public sealed class RepeatedKey : WorkloadRule
     public static RepeatedKey Instance { get; } = new();
 
     /// <inheritdoc />
-    public override IEnumerable<Finding> Check(WorkloadContext context) =>
-        Maps.SelectMany(f => f.Get!(context.Declared) is EquatableArray<KeyValue> pairs ? Repeated(f.Target!.Value.Attribute!, pairs) : Enumerable.Empty<Finding>());
+    public override IEnumerable<Finding> Check(WorkloadContext context)
+    {
+        // A map of fewer than two pairs repeats nothing: no dictionaries for it (most workloads have one label or none).
+        List<Finding>? findings = null;
+        foreach (var field in Maps)
+        {
+            if (field.Get!(context.Declared) is EquatableArray<KeyValue> { Count: > 1 } pairs)
+            {
+                (findings ??= new List<Finding>()).AddRange(Repeated(field.Target!.Value.Attribute!, pairs));
+            }
+        }
+
+        return findings ?? Enumerable.Empty<Finding>();
+    }
 
     // The key-value rows, chosen once: the rule runs for every workload on every analyzer pass.
     private static readonly WorkloadField[] Maps = WorkloadFields.All
