@@ -187,7 +187,7 @@ public static class BuildBenchmark
     /// The seconds in the first line matching <paramref name="pattern"/>. The compiler writes "&lt; 0.001"
     /// for a component under a millisecond; that counts as 0.001 (an upper bound), not as missing.
     /// </summary>
-    private static double Seconds(string report, string pattern)
+    internal static double Seconds(string report, string pattern)
     {
         var match = Regex.Match(report, pattern.Replace("([0-9.]+)", "(?:<\\s*)?([0-9.]+)", StringComparison.Ordinal), RegexOptions.Multiline);
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;

@@ -9,134 +9,215 @@ using System.Text;
 namespace HevLayer.Benchmarks;
 
 /// <summary>
-/// What HevLayer adds to a user's edit build, side by side in one run with two floors: the same N
-/// attributed classes built with the packed HevLayer.Generators; with no generator or analyzer at all (the
-/// attributes compiled into the project from HevLayer.Abstractions' sources: the plain compile); and like
-/// the plain compile plus Roslyn's do-nothing generator (<see cref="FloorGenerator"/>, ForAttributeWithMetadataName
-/// on the same two attributes, producing nothing: what any generator that finds these classes costs).
-/// Both one class per file and all classes in one file. For each: an edit of one attribute, then
-/// <c>dotnet build</c> with the warm compiler server (the edit-to-build time, the compiler's <c>Csc</c>
-/// time) and the dll's size. The three sides' edits take turns, so a slow minute of the machine hits all
-/// three alike. HEVLAYER_BENCH_REPEATS sets the edits per side (default 9).
+/// What HevLayer adds to a user's edit build (issue 23), side by side in one run with three floors: the same N
+/// attributed classes compiled with no generator or analyzer at all (the attributes compiled into the project
+/// from HevLayer.Abstractions' sources: the plain compile); the plain compile plus Roslyn's do-nothing
+/// ForAttributeWithMetadataName generator (<see cref="FloorGenerator"/>); the plain compile plus a do-nothing
+/// syntactic generator (<see cref="SyntacticFloorGenerator"/>); and HevLayer through the packed package. At
+/// each N given (<c>floor 50,1000,5000</c>; <c>floor all</c> is those three), one class per file and all in one
+/// file: an edit of one attribute, then <c>dotnet build</c> with the compiler server on
+/// (<c>-p:UseSharedCompilation=true</c>), the four sides taking turns so that a slow minute of the machine hits
+/// all alike. Reported: the edit-to-build time, <c>Csc</c>, the manifests task (<c>WriteManifests</c>), the
+/// dll's growth per workload, and the load average during the rounds. Then, for HevLayer, three more edit
+/// builds with <c>-p:ReportAnalyzer=true</c>: the HEVL analyzers' and the generator's share of <c>Csc</c> as the
+/// compiler reports it (that report slows the compile, so it is kept out of the timed rounds).
+/// HEVLAYER_BENCH_REPEATS sets the rounds (default 7).
 /// </summary>
 public static class FloorBuildBenchmark
 {
     private enum Side
     {
         Plain,
-        DoNothingGenerator,
+        FawmnGenerator,
+        SyntacticGenerator,
         HevLayer,
     }
 
-    private static int Repeats => int.TryParse(Environment.GetEnvironmentVariable("HEVLAYER_BENCH_REPEATS"), out var r) && r > 0 ? r : 9;
+    private static readonly Side[] Sides = { Side.Plain, Side.FawmnGenerator, Side.SyntacticGenerator, Side.HevLayer };
 
-    public static int Run(int n)
+    private static int Repeats => int.TryParse(Environment.GetEnvironmentVariable("HEVLAYER_BENCH_REPEATS"), out var r) && r > 0 ? r : 7;
+
+    /// <summary>Runs at each size of <paramref name="sizes"/> ("50,1000,5000", or "all" for those three).</summary>
+    public static int Run(string sizes)
     {
+        var ns = (sizes == "all" ? "50,1000,5000" : sizes).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var repo = BuildBenchmark.FindRepo();
-        var root = Path.Combine(Path.GetTempPath(), "hevlayer-floor-" + n.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = Path.Combine(Path.GetTempPath(), "hevlayer-floor-" + Guid.NewGuid().ToString("N")[..8]);
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages"), ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
         var rows = new List<string>();
+        var shares = new List<string>();
         try
         {
-            Console.WriteLine($"== Edit build against the plain compile floor, N = {n:N0} workloads ({root})");
+            Console.WriteLine($"== Edit builds, four sides, N = {string.Join(", ", ns)} ({root}); {Load()}");
             var version = BuildBenchmark.PackFeed(repo, root, env);
-            var floorGenerator = BuildFloorGenerator(repo, root);
-
-            foreach (var oneFile in new[] { false, true })
+            var generators = new Dictionary<Side, string>
             {
-                var r = Measure(root, env, repo, version, floorGenerator, n, oneFile);
-                var (plain, floor, ours) = (r[Side.Plain], r[Side.DoNothingGenerator], r[Side.HevLayer]);
-                var layout = oneFile ? "all in one file" : "one class per file";
-                rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {n:N0} | {layout} | {Spread.Median(plain.Edit):0.00} s | {Spread.Median(floor.Edit):0.00} s ({Over(floor.Edit, plain.Edit)}) | {Spread.Median(ours.Edit):0.00} s | **{Over(ours.Edit, plain.Edit)}** | {Over(ours.Edit, floor.Edit)} | {Spread.Median(plain.Csc):0.00} / {Spread.Median(floor.Csc):0.00} / {Spread.Median(ours.Csc):0.00} s | {(ours.Size - plain.Size) / (double)n:N0} B |"));
+                [Side.FawmnGenerator] = BuildFloorGenerator(repo, root, "FloorGenerator"),
+                [Side.SyntacticGenerator] = BuildFloorGenerator(repo, root, "SyntacticFloorGenerator"),
+            };
+
+            foreach (var n in ns)
+            {
+                foreach (var oneFile in new[] { false, true })
+                {
+                    var r = Measure(root, env, repo, version, generators, n, oneFile);
+                    var plain = r.Edits[Side.Plain];
+                    var layout = oneFile ? "all in one file" : "one class per file";
+                    rows.Add(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"| {n:N0} | {layout} | {Spread.Median(plain):0.00} s | {Spread.Median(r.Edits[Side.FawmnGenerator]):0.00} s ({Ratio(r.Edits[Side.FawmnGenerator], plain)}) | {Spread.Median(r.Edits[Side.SyntacticGenerator]):0.00} s ({Ratio(r.Edits[Side.SyntacticGenerator], plain)}) | {Spread.Median(r.Edits[Side.HevLayer]):0.00} s | **{Ratio(r.Edits[Side.HevLayer], plain)}** | {Spread.Median(r.Csc[Side.Plain]):0.00} / {Spread.Median(r.Csc[Side.FawmnGenerator]):0.00} / {Spread.Median(r.Csc[Side.SyntacticGenerator]):0.00} / {Spread.Median(r.Csc[Side.HevLayer]):0.00} s | {Spread.Median(r.Task):0} ms | {r.Growth:N0} B | {r.Load} |"));
+                    shares.Add(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"| {n:N0} | {layout} | {Spread.Median(r.ReportedCsc):0.000} s | {Spread.Median(r.Analyzers):0.000} s | **{Spread.Median(r.Analyzers) / Spread.Median(r.ReportedCsc) * 100:0.0} %** | {Spread.Median(r.Analyzers) * 1e6 / n:0} us | {Spread.Median(r.Generator):0.000} s | {Spread.Median(r.ReportedTask):0} ms |"));
+                }
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Median of {Repeats} edit builds per side, the sides taking turns.");
-            Console.WriteLine("| workloads | layout | plain compile | do-nothing generator | HevLayer | over the plain compile | over the do-nothing generator | Csc: plain / do-nothing / HevLayer | dll growth per workload |");
-            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---|---:|");
+            Console.WriteLine($"Median of {Repeats} edit builds per side, the sides taking turns, compiler server on.");
+            Console.WriteLine("| workloads | layout | plain compile | + do-nothing FAWMN generator | + do-nothing syntactic generator | HevLayer | HevLayer / plain | Csc: plain / FAWMN / syntactic / HevLayer | manifests task | dll growth per workload | load average (1 min) |");
+            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---|");
             rows.ForEach(Console.WriteLine);
+            Console.WriteLine();
+            Console.WriteLine("HevLayer's edit builds with -p:ReportAnalyzer=true, median of 3: the compiler's own report.");
+            Console.WriteLine("| workloads | layout | Csc | HEVL analyzers | share of Csc | per workload | WorkloadGenerator | manifests task |");
+            Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+            shares.ForEach(Console.WriteLine);
             return 0;
         }
         finally
         {
             BuildBenchmark.Dotnet(repo, env, "build-server", "shutdown");
-            try
+            foreach (var dir in new[] { root, root + "-FloorGenerator", root + "-SyntacticFloorGenerator" })
             {
-                Directory.Delete(root, recursive: true);
-                if (Directory.Exists(root + "-floorgen"))
+                try
                 {
-                    Directory.Delete(root + "-floorgen", recursive: true);
+                    if (Directory.Exists(dir))
+                    {
+                        Directory.Delete(dir, recursive: true);
+                    }
                 }
-            }
-            catch (IOException)
-            {
-                // Leave it for the OS.
+                catch (IOException)
+                {
+                    // Leave it for the OS.
+                }
             }
         }
     }
 
-    private static string Over(List<double> ours, List<double> floor) =>
-        ((Spread.Median(ours) / Spread.Median(floor)) - 1).ToString("+0%;-0%", CultureInfo.InvariantCulture);
+    private static string Ratio(List<double> side, List<double> plain) =>
+        (Spread.Median(side) / Spread.Median(plain)).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static Dictionary<Side, (List<double> Edit, List<double> Csc, long Size)> Measure(string root, Dictionary<string, string> env, string repo, string version, string floorGenerator, int n, bool oneFile)
+    /// <summary>The 1-minute load average, as <c>uptime</c> shows it.</summary>
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : double.NaN;
+
+    private static string Load() => "load average " + LoadAverage().ToString("0.00", CultureInfo.InvariantCulture);
+
+    private sealed class Result
     {
-        var sides = new[] { Side.Plain, Side.DoNothingGenerator, Side.HevLayer };
+        public Dictionary<Side, List<double>> Edits { get; } = Sides.ToDictionary(s => s, _ => new List<double>());
+
+        public Dictionary<Side, List<double>> Csc { get; } = Sides.ToDictionary(s => s, _ => new List<double>());
+
+        public List<double> Task { get; } = new();
+
+        public List<double> ReportedCsc { get; } = new();
+
+        public List<double> Analyzers { get; } = new();
+
+        public List<double> Generator { get; } = new();
+
+        public List<double> ReportedTask { get; } = new();
+
+        public double Growth { get; set; }
+
+        public string Load { get; set; } = string.Empty;
+    }
+
+    private static Result Measure(string root, Dictionary<string, string> env, string repo, string version, Dictionary<Side, string> generators, int n, bool oneFile)
+    {
         var apps = new Dictionary<Side, string>();
-        foreach (var side in sides)
+        foreach (var side in Sides)
         {
-            var app = Path.Combine(root, side.ToString().ToLowerInvariant() + (oneFile ? "-onefile" : "-files"));
+            var app = Path.Combine(root, n.ToString(CultureInfo.InvariantCulture) + "-" + side.ToString().ToLowerInvariant() + (oneFile ? "-onefile" : "-files"));
             Directory.CreateDirectory(app);
-            WriteProject(app, repo, version, n, oneFile, side == Side.HevLayer, edited: null, side == Side.DoNothingGenerator ? floorGenerator : null);
+            WriteProject(app, repo, version, n, oneFile, side == Side.HevLayer, edited: null, generators.GetValueOrDefault(side));
             BuildBenchmark.Check(BuildBenchmark.Dotnet(app, env, "build", "-c", "Release", "-p:UseSharedCompilation=true", "-v:q"));
 
-            // Let the compiler server JIT the generator and analyzers once, as a developer's earlier builds would.
+            // Let the compiler server JIT the generators and analyzers once, as a developer's earlier builds would.
             BuildBenchmark.Check(BuildBenchmark.Dotnet(app, env, "build", "-c", "Release", "--no-restore", "--no-incremental", "-p:UseSharedCompilation=true", "-v:q"));
             apps[side] = app;
         }
 
-        var result = sides.ToDictionary(s => s, _ => (Edit: new List<double>(), Csc: new List<double>(), Size: 0L));
-        var summaries = new Dictionary<Side, string>();
+        var result = new Result();
+        var loads = new List<double>();
         for (var i = 0; i < Repeats; i++)
         {
-            foreach (var side in sides)
+            loads.Add(LoadAverage());
+            foreach (var side in Sides)
             {
                 var app = apps[side];
                 WriteProject(app, repo, version, n, oneFile, side == Side.HevLayer, edited: 1 + (i % 2), null);
                 var clock = Stopwatch.StartNew();
                 var output = BuildBenchmark.Check(BuildBenchmark.Dotnet(app, env, "build", "-c", "Release", "--no-restore", "-p:UseSharedCompilation=true", "-clp:PerformanceSummary"));
-                result[side].Edit.Add(clock.Elapsed.TotalSeconds);
-                result[side].Csc.Add(BuildBenchmark.TaskMilliseconds(output, "Csc") / 1000);
-                summaries[side] = output;
-                if (side == Side.HevLayer && !output.Contains("1 file(s) changed", StringComparison.Ordinal))
+                result.Edits[side].Add(clock.Elapsed.TotalSeconds);
+                result.Csc[side].Add(BuildBenchmark.TaskMilliseconds(output, "Csc") / 1000);
+                if (side == Side.HevLayer)
                 {
-                    throw new InvalidOperationException("The edit did not rewrite exactly one manifest:\n" + output);
+                    result.Task.Add(BuildBenchmark.TaskMilliseconds(output, "WriteManifests"));
+                    if (!output.Contains("1 file(s) changed", StringComparison.Ordinal))
+                    {
+                        throw new InvalidOperationException("The edit did not rewrite exactly one manifest:\n" + output);
+                    }
                 }
             }
         }
 
-        foreach (var side in sides)
+        loads.Add(LoadAverage());
+        result.Load = string.Create(CultureInfo.InvariantCulture, $"{loads.Min():0.0}..{loads.Max():0.0}");
+
+        // The compiler's own report, outside the timed rounds.
+        for (var i = 0; i < 3; i++)
         {
-            var (edits, csc, _) = result[side];
-            var size = new FileInfo(Path.Combine(apps[side], "bin", "Release", "net10.0", "App.dll")).Length;
-            result[side] = (edits, csc, size);
-            Console.WriteLine($"{side,-18} {(oneFile ? "one file  " : "per file  ")} edit build {Spread.Of(edits, "s", "0.000")}; Csc {Spread.Of(csc, "s", "0.000")}; dll {size:N0} bytes");
-            if (Environment.GetEnvironmentVariable("HEVLAYER_BENCH_SUMMARY") == "1")
-            {
-                Console.WriteLine(summaries[side][summaries[side].IndexOf("Target Performance Summary", StringComparison.Ordinal)..]);
-            }
+            var app = apps[Side.HevLayer];
+            WriteProject(app, repo, version, n, oneFile, hevLayer: true, edited: 1 + ((Repeats + i) % 2), null);
+            var log = Path.Combine(root, "report.log");
+            var summary = BuildBenchmark.Check(BuildBenchmark.Dotnet(app, env, "build", "-c", "Release", "--no-restore", "-p:UseSharedCompilation=true", "-p:ReportAnalyzer=true", "-v:q", "-clp:PerformanceSummary", "-flp:verbosity=detailed;logfile=" + log));
+            var report = summary + string.Join("\n", File.ReadLines(log).Where(l => l.Contains("HevLayer", StringComparison.Ordinal)));
+            result.ReportedCsc.Add(BuildBenchmark.TaskMilliseconds(summary, "Csc") / 1000);
+            result.ReportedTask.Add(BuildBenchmark.TaskMilliseconds(summary, "WriteManifests"));
+            result.Analyzers.Add(
+                BuildBenchmark.Seconds(report, @"^\s*([0-9.]+)\s+\S*\s*HevLayer\.Generators\.Analyzers\.WorkloadAnalyzer")
+                + BuildBenchmark.Seconds(report, @"^\s*([0-9.]+)\s+\S*\s*HevLayer\.Generators\.Analyzers\.InfraRulesAnalyzer"));
+            result.Generator.Add(BuildBenchmark.Seconds(report, @"^\s*([0-9.]+)\s+\S*\s*HevLayer\.Generators\.WorkloadGenerator"));
+        }
+
+        var sizes = Sides.ToDictionary(s => s, s => new FileInfo(Path.Combine(apps[s], "bin", "Release", "net10.0", "App.dll")).Length);
+        result.Growth = (sizes[Side.HevLayer] - sizes[Side.Plain]) / (double)n;
+        foreach (var side in Sides)
+        {
+            Console.WriteLine($"{n,5} {side,-18} {(oneFile ? "one file  " : "per file  ")} edit build {Spread.Of(result.Edits[side], "s", "0.000")}; Csc {Spread.Of(result.Csc[side], "s", "0.000")}; dll {sizes[side]:N0} bytes");
+        }
+
+        Console.WriteLine($"{n,5} manifests task {Spread.Of(result.Task, "ms", "0")}; reported: Csc {Spread.Of(result.ReportedCsc, "s", "0.000")}, HEVL analyzers {Spread.Of(result.Analyzers, "s", "0.000")}, generator {Spread.Of(result.Generator, "s", "0.000")}; load {result.Load}");
+        foreach (var app in apps.Values)
+        {
+            // 5,000 workloads in eight copies fill a small disk: each layout's consumers go once measured.
+            Directory.Delete(app, recursive: true);
         }
 
         return result;
     }
 
     /// <summary>
-    /// Builds <see cref="FloorGenerator"/>'s source as a generator assembly of its own (netstandard2.0, the
-    /// repository's Roslyn version), outside the benchmark feed's folder so it restores from the usual
-    /// sources, and returns the dll's path.
+    /// Builds one do-nothing generator (<paramref name="generator"/>: <see cref="FloorGenerator"/> or
+    /// <see cref="SyntacticFloorGenerator"/>) from its source as a generator assembly of its own
+    /// (netstandard2.0, the repository's Roslyn version), outside the benchmark feed's folder so it restores
+    /// from the usual sources, and returns the dll's path.
     /// </summary>
-    private static string BuildFloorGenerator(string repo, string root)
+    private static string BuildFloorGenerator(string repo, string root, string generator)
     {
-        var dir = root + "-floorgen";
+        var dir = root + "-" + generator;
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "FloorGen.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -148,16 +229,16 @@ public static class FloorBuildBenchmark
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
-                <Compile Include="{Path.Combine(repo, "tests", "HevLayer.Benchmarks", "FloorGenerator.cs")}" />
+                <Compile Include="{Path.Combine(repo, "tests", "HevLayer.Benchmarks", generator + ".cs")}" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(dir, "Entry.cs"), """
+        File.WriteAllText(Path.Combine(dir, "Entry.cs"), $$"""
             [Microsoft.CodeAnalysis.Generator(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
             public sealed class FloorGeneratorEntry : Microsoft.CodeAnalysis.IIncrementalGenerator
             {
                 public void Initialize(Microsoft.CodeAnalysis.IncrementalGeneratorInitializationContext context) =>
-                    new HevLayer.Benchmarks.FloorGenerator().Initialize(context);
+                    new HevLayer.Benchmarks.{{generator}}().Initialize(context);
             }
             """);
         BuildBenchmark.Check(BuildBenchmark.Dotnet(dir, new Dictionary<string, string>(), "build", "-c", "Release", "-o", Path.Combine(dir, "out"), "-v:q"));
