@@ -21,7 +21,7 @@ namespace HevLayer.Benchmarks;
 /// dll's growth per workload, and the load average during the rounds. Then, for HevLayer, three more edit
 /// builds with <c>-p:ReportAnalyzer=true</c>: the HEVL analyzers' and the generator's share of <c>Csc</c> as the
 /// compiler reports it (that report slows the compile, so it is kept out of the timed rounds).
-/// HEVLAYER_BENCH_REPEATS sets the rounds (default 7).
+/// HEVLAYER_BENCH_REPEATS sets the rounds (default 7), HEVLAYER_BENCH_LAYOUT one layout ("files" or "onefile").
 /// </summary>
 public static class FloorBuildBenchmark
 {
@@ -34,6 +34,14 @@ public static class FloorBuildBenchmark
     }
 
     private static readonly Side[] Sides = { Side.Plain, Side.FawmnGenerator, Side.SyntacticGenerator, Side.HevLayer };
+
+    /// <summary>Both layouts, or the one HEVLAYER_BENCH_LAYOUT names ("files" or "onefile").</summary>
+    private static bool[] Layouts => Environment.GetEnvironmentVariable("HEVLAYER_BENCH_LAYOUT") switch
+    {
+        "files" => new[] { false },
+        "onefile" => new[] { true },
+        _ => new[] { false, true },
+    };
 
     private static int Repeats => int.TryParse(Environment.GetEnvironmentVariable("HEVLAYER_BENCH_REPEATS"), out var r) && r > 0 ? r : 7;
 
@@ -58,7 +66,7 @@ public static class FloorBuildBenchmark
 
             foreach (var n in ns)
             {
-                foreach (var oneFile in new[] { false, true })
+                foreach (var oneFile in Layouts)
                 {
                     var r = Measure(root, env, repo, version, generators, n, oneFile);
                     var plain = r.Edits[Side.Plain];
