@@ -238,6 +238,19 @@ public sealed record TypeFacts(WorkloadFacts Shared, IReadOnlyDictionary<string,
         facts.SourceType = Shared.SourceType;
         return facts;
     }
+
+    /// <summary>True when the workload is in <paramref name="environment"/> exactly what it is shared: no facts of its own there, and none of the environment's namespace and image applies to it.</summary>
+    public bool SameAsShared(DeploymentEnvironment environment)
+    {
+        if (Environments is not null && Environments.ContainsKey(environment.Name))
+        {
+            return false;
+        }
+
+        var defaulted = Shared.Number(FactSlot.Defaulted);
+        return ((defaulted & WorkloadFacts.DefaultedNamespace) == 0 || string.IsNullOrEmpty(environment.Namespace))
+            && ((defaulted & WorkloadFacts.DefaultedImage) == 0 || string.IsNullOrEmpty(environment.Image));
+    }
 }
 
 /// <summary>What an assembly carries for the build: every workload's facts and the environments its project declares.</summary>
@@ -262,12 +275,26 @@ public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, Equatable
         return result;
     }
 
-    /// <summary>The manifests of <paramref name="environment"/>.</summary>
+    /// <summary>
+    /// The manifests of <paramref name="environment"/>. A workload that is the same there as shared (most of them)
+    /// is rendered once for all environments, not once per environment.
+    /// </summary>
     public IReadOnlyList<RenderedManifest> In(DeploymentEnvironment environment)
     {
         var result = new List<RenderedManifest>(Workloads.Count);
-        foreach (var workload in Workloads)
+        for (var i = 0; i < Workloads.Count; i++)
         {
+            var workload = Workloads[i];
+            if (workload.SameAsShared(environment))
+            {
+                if (workload.Shared.Text(FactSlot.Image).Length > 0)
+                {
+                    result.Add(rendered[i] ??= RenderedManifest.Of(workload.Shared.ToModel()));
+                }
+
+                continue;
+            }
+
             var facts = workload.In(environment);
             if (facts.Text(FactSlot.Image).Length > 0)
             {
@@ -277,4 +304,6 @@ public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, Equatable
 
         return result;
     }
+
+    private readonly RenderedManifest?[] rendered = new RenderedManifest?[Workloads.Count];
 }
