@@ -20,7 +20,7 @@ namespace HevLayer.Benchmarks;
 ///            syntactic generator (one file each, and all in one), compiler server on, sides taking turns; the HEVL analyzers' share of Csc; "all" is 50,1000,5000
 ///   shape N  what the generated C# costs the compile (parse, bind, emit), against the plain compile and the shapes it could have had
 ///   watch N  hevlayer watch: a save written to disk (one class per file, and all in one), against a cdk8s synth of the same objects
-///   environments N  what three environments (a tenth of the workloads overriding) cost against none: keystroke, dll size, edit build (server on)
+///   environments N [size]  what three environments (a tenth of the workloads overriding) cost against none: keystroke, dll size, edit build (server on)
 ///   build N  a real consumer with N workloads: compiler-reported generator and analyzer times, incremental and no-op builds
 ///   all      both, build at 1000 and 5000
 /// Any other arguments go to BenchmarkDotNet (for example --filter *Generator*).
@@ -61,7 +61,7 @@ public static class Program
             case "watch":
                 return WatchBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "environments":
-                return EnvironmentBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                return EnvironmentBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "size");
             case "build":
                 return BuildBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
             case "roslyn":
