@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using HevLayer.Metadata;
 using HevLayer.Policy.Emit;
 using HevLayer.Policy.Model;
 
@@ -54,8 +55,8 @@ public static class AssemblyFactsReader
             foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
             {
                 var attribute = md.GetCustomAttribute(handle);
-                var which = Which(md, attribute.Constructor);
-                if (which == Generated.None)
+                var which = GeneratedMetadata.Which(md, attribute.Constructor);
+                if (which == GeneratedAttribute.None)
                 {
                     continue;
                 }
@@ -63,8 +64,8 @@ public static class AssemblyFactsReader
                 var blob = md.GetBlobReader(attribute.Value);
                 try
                 {
-                    sourceType ??= TypeName(md, md.GetTypeDefinition(type));
-                    if (which == Generated.Workload)
+                    sourceType ??= GeneratedMetadata.TypeName(md, md.GetTypeDefinition(type));
+                    if (which == GeneratedAttribute.Workload)
                     {
                         shared = Decode(ref blob);
 
@@ -100,7 +101,7 @@ public static class AssemblyFactsReader
         foreach (var handle in md.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = md.GetCustomAttribute(handle);
-            if (Which(md, attribute.Constructor) == Generated.Environments)
+            if (GeneratedMetadata.Which(md, attribute.Constructor) == GeneratedAttribute.Environments)
             {
                 var blob = md.GetBlobReader(attribute.Value);
                 if (blob.Length >= 2 && blob.ReadUInt16() == 0x0001)
@@ -167,58 +168,6 @@ public static class AssemblyFactsReader
 
         return string.IsNullOrEmpty(sourceType) ? null : sourceType;
     }
-
-    /// <summary>The C# name of a type definition as the generator writes it: namespace, containing types and name, dot-separated.</summary>
-    private static string TypeName(MetadataReader md, TypeDefinition type)
-    {
-        var name = md.GetString(type.Name);
-        var declaring = type.GetDeclaringType();
-        if (!declaring.IsNil)
-        {
-            return TypeName(md, md.GetTypeDefinition(declaring)) + "." + name;
-        }
-
-        var ns = md.GetString(type.Namespace);
-        return ns.Length == 0 ? name : ns + "." + name;
-    }
-
-    private enum Generated
-    {
-        None,
-        Workload,
-        Environment,
-        Environments,
-    }
-
-    private static Generated Which(MetadataReader md, EntityHandle constructor)
-    {
-        EntityHandle type;
-        switch (constructor.Kind)
-        {
-            case HandleKind.MemberReference:
-                type = md.GetMemberReference((MemberReferenceHandle)constructor).Parent;
-                break;
-            case HandleKind.MethodDefinition:
-                type = md.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType();
-                break;
-            default:
-                return Generated.None;
-        }
-
-        return type.Kind switch
-        {
-            HandleKind.TypeReference => Is(md, md.GetTypeReference((TypeReferenceHandle)type).Namespace, md.GetTypeReference((TypeReferenceHandle)type).Name),
-            HandleKind.TypeDefinition => Is(md, md.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, md.GetTypeDefinition((TypeDefinitionHandle)type).Name),
-            _ => Generated.None,
-        };
-    }
-
-    private static Generated Is(MetadataReader md, StringHandle ns, StringHandle name) =>
-        !md.StringComparer.Equals(ns, "HevLayer.Manifests") ? Generated.None
-        : md.StringComparer.Equals(name, "GeneratedWorkloadAttribute") ? Generated.Workload
-        : md.StringComparer.Equals(name, "GeneratedEnvironmentAttribute") ? Generated.Environment
-        : md.StringComparer.Equals(name, "GeneratedEnvironmentsAttribute") ? Generated.Environments
-        : Generated.None;
 }
 
 /// <summary>One workload class's facts: shared, and in each environment it overrides.</summary>

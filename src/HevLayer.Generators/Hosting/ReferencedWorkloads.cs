@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Reflection.Metadata;
 using System.Runtime.CompilerServices;
+using HevLayer.Metadata;
 using HevLayer.Policy.Model;
 using Microsoft.CodeAnalysis;
 
@@ -79,7 +80,7 @@ internal static class ReferencedWorkloads
             foreach (var attributeHandle in type.GetCustomAttributes())
             {
                 var attribute = md.GetCustomAttribute(attributeHandle);
-                if (!IsGeneratedWorkloadAttribute(md, attribute.Constructor) || IsInHolder(md, type))
+                if (GeneratedMetadata.Which(md, attribute.Constructor) != GeneratedAttribute.Workload || IsInHolder(md, type))
                 {
                     continue;
                 }
@@ -92,7 +93,7 @@ internal static class ReferencedWorkloads
 
                 if (blob.ReadSerializedString() is { Length: > 0 } packed)
                 {
-                    result.Add(new ReferencedWorkload(assemblyName, TypeName(md, type), packed));
+                    result.Add(new ReferencedWorkload(assemblyName, GeneratedMetadata.TypeName(md, type), packed));
                 }
             }
         }
@@ -121,40 +122,6 @@ internal static class ReferencedWorkloads
 
         var outer = md.GetTypeDefinition(declaring);
         return md.StringComparer.Equals(outer.Name, HolderName) && md.StringComparer.Equals(outer.Namespace, GeneratedNamespace);
-    }
-
-    /// <summary>The C# name of a type definition as the generator writes it: namespace, containing types and name, dot-separated.</summary>
-    private static string TypeName(MetadataReader md, TypeDefinition type)
-    {
-        var name = md.GetString(type.Name);
-        var declaring = type.GetDeclaringType();
-        if (!declaring.IsNil)
-        {
-            return TypeName(md, md.GetTypeDefinition(declaring)) + "." + name;
-        }
-
-        var ns = md.GetString(type.Namespace);
-        return ns.Length == 0 ? name : ns + "." + name;
-    }
-
-    private static bool IsGeneratedWorkloadAttribute(MetadataReader md, EntityHandle constructor)
-    {
-        EntityHandle type;
-        switch (constructor.Kind)
-        {
-            case HandleKind.MemberReference:
-                type = md.GetMemberReference((MemberReferenceHandle)constructor).Parent;
-                break;
-            case HandleKind.MethodDefinition:
-                type = md.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType();
-                break;
-            default:
-                return false;
-        }
-
-        return type.Kind == HandleKind.TypeReference
-            && md.StringComparer.Equals(md.GetTypeReference((TypeReferenceHandle)type).Namespace, "HevLayer.Manifests")
-            && md.StringComparer.Equals(md.GetTypeReference((TypeReferenceHandle)type).Name, "GeneratedWorkloadAttribute");
     }
 
     private sealed class Box
