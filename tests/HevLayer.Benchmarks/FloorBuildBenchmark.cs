@@ -21,7 +21,8 @@ namespace HevLayer.Benchmarks;
 /// dll's growth per workload, and the load average during the rounds. Then, for HevLayer, three more edit
 /// builds with <c>-p:ReportAnalyzer=true</c>: the HEVL analyzers' and the generator's share of <c>Csc</c> as the
 /// compiler reports it (that report slows the compile, so it is kept out of the timed rounds).
-/// HEVLAYER_BENCH_REPEATS sets the rounds (default 7), HEVLAYER_BENCH_LAYOUT one layout ("files" or "onefile").
+/// HEVLAYER_BENCH_REPEATS sets the rounds (default 7), HEVLAYER_BENCH_LAYOUT one layout ("files" or "onefile"),
+/// HEVLAYER_BENCH_FEATURES a compiler feature for every side alike (e.g. enable-generator-cache).
 /// </summary>
 public static class FloorBuildBenchmark
 {
@@ -264,14 +265,18 @@ public static class FloorBuildBenchmark
         {
             var reference = hevLayer
                 ? $"<PackageReference Include=\"HevLayer.Generators\" Version=\"{version}\" />"
-                : $"<Compile Include=\"{Path.Combine(repo, "src", "HevLayer.Abstractions")}/*.cs\" />"
+                : $"<Compile Include=\"{Path.Combine(repo, "src", "HevLayer.Abstractions")}/*.cs\" /><Compile Include=\"{Path.Combine(repo, "src", "Shared", "WorkloadVocabulary.cs")}\" />"
                     + (floorGenerator is null ? string.Empty : $"<Analyzer Include=\"{floorGenerator}\" />");
+            // HEVLAYER_BENCH_FEATURES: compiler features for every side alike (e.g. enable-generator-cache).
+            var feature = Environment.GetEnvironmentVariable("HEVLAYER_BENCH_FEATURES");
+            var features = string.IsNullOrEmpty(feature) ? string.Empty : $"<Features>$(Features);{feature}</Features>";
             File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
                     <NoWarn>$(NoWarn);CS1591</NoWarn>
+                    {features}
                   </PropertyGroup>
                   <ItemGroup>
                     {reference}

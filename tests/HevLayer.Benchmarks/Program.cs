@@ -18,6 +18,8 @@ namespace HevLayer.Benchmarks;
 ///   size N   the user's assembly with and without the generated code (bytes per workload)
 ///   floor N[,N...] | floor all  the edit build with HevLayer against the plain compile of the same classes, plus a do-nothing FAWMN generator, plus a do-nothing
 ///            syntactic generator (one file each, and all in one), compiler server on, sides taking turns; the HEVL analyzers' share of Csc; "all" is 50,1000,5000
+///   servercache N  what a generator driver kept between builds (/features:enable-generator-cache) would save: step reuse on a re-parsed
+///            compilation with one edit, a fresh driver's time per step, and the two runs' wall time
 ///   shape N  what the generated C# costs the compile (parse, bind, emit), against the plain compile and the shapes it could have had
 ///   watch N  hevlayer watch: a save written to disk (one class per file, and all in one), against a cdk8s synth of the same objects
 ///   environments N [size]  what three environments (a tenth of the workloads overriding) cost against none: keystroke, dll size, edit build (server on)
@@ -55,6 +57,9 @@ public static class Program
                 return 0;
             case "shape":
                 ShapeBenchmark.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                return 0;
+            case "servercache":
+                ServerCacheProbe.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;
             case "floor":
                 return FloorBuildBenchmark.Run(args.Length > 1 ? args[1] : "1000");

@@ -86,7 +86,7 @@ public static class Synthetic
                 max: 4
         """;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
