@@ -238,7 +238,17 @@ public sealed class ManifestStateTests : IDisposable
         Assert.Matches(@"timings of dev: .* 0 of 2 rendered", edit.Log);
         Assert.Matches(@"timings of prod: .* 1 of 2 rendered", edit.Log);
         AssertSameAsFullPath(edited, table, "dev", "prod");
+
+        // prod's summary, its unchanged row from the state and its ceilings from the state's InfraRules, is a full read's.
+        var fresh = Run(edited, manifests: Path.Combine(root, "summary-reference"), stateDirectory: string.Empty, environmentTable: table);
+        Assert.NotEmpty(SummaryTable(edit.Log, "prod"));
+        Assert.Equal(SummaryTable(fresh.Log, "prod"), SummaryTable(edit.Log, "prod"));
     }
+
+    /// <summary>The summary table of <paramref name="environment"/> in a log: its heading and its indented lines.</summary>
+    private static List<string> SummaryTable(string log, string environment) =>
+        log.Split('\n').SkipWhile(l => !l.StartsWith("HevLayer summary for App, environment " + environment + " ", StringComparison.Ordinal))
+            .TakeWhile((l, i) => i == 0 || l.StartsWith("  ", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public void Changing_an_environments_namespace_or_image_or_the_projects_image_renders_the_workloads_again()
