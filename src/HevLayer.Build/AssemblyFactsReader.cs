@@ -39,60 +39,116 @@ public static class AssemblyFactsReader
     /// <exception cref="BadImageFormatException">The image is not a .NET assembly, or a facts blob is malformed.</exception>
     public static AssemblyFacts ReadFacts(byte[] image, string displayName)
     {
-        using var pe = new PEReader(ImmutableArray.Create(image));
-        if (!pe.HasMetadata)
+        using var stored = ReadStored(image, displayName);
+        var workloads = new List<TypeFacts>(stored.Workloads.Count);
+        foreach (var workload in stored.Workloads)
         {
-            throw new BadImageFormatException("The file has no .NET metadata.", displayName);
+            workloads.Add(workload.Facts);
         }
 
-        var md = pe.GetMetadataReader();
-        var workloads = new List<TypeFacts>();
-        foreach (var type in md.TypeDefinitions)
-        {
-            WorkloadFacts? shared = null;
-            Dictionary<string, WorkloadFacts>? environments = null;
-            string? sourceType = null;
-            foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
-            {
-                var attribute = md.GetCustomAttribute(handle);
-                var which = GeneratedMetadata.Which(md, attribute.Constructor);
-                if (which == GeneratedAttribute.None)
-                {
-                    continue;
-                }
+        return new AssemblyFacts(workloads, stored.Environments);
+    }
 
-                var blob = md.GetBlobReader(attribute.Value);
-                try
+    /// <summary>
+    /// Every workload class of an assembly image with its facts as stored, decoded only when asked, and the
+    /// environments the assembly records: the build task decodes and renders only the workloads whose facts
+    /// changed since its last write (<see cref="ManifestState"/>).
+    /// </summary>
+    /// <exception cref="BadImageFormatException">The image is not a .NET assembly, or an environment's attribute is malformed.</exception>
+    public static StoredAssembly ReadStored(byte[] image, string displayName)
+    {
+        var pe = new PEReader(ImmutableArray.Create(image));
+        try
+        {
+            if (!pe.HasMetadata)
+            {
+                throw new BadImageFormatException("The file has no .NET metadata.", displayName);
+            }
+
+            var md = pe.GetMetadataReader();
+            var workloads = new List<StoredWorkload>();
+            foreach (var type in md.TypeDefinitions)
+            {
+                BlobHandle? shared = null;
+                Dictionary<string, BlobHandle>? environments = null;
+                foreach (var handle in md.GetTypeDefinition(type).GetCustomAttributes())
                 {
-                    sourceType ??= GeneratedMetadata.TypeName(md, md.GetTypeDefinition(type));
+                    var attribute = md.GetCustomAttribute(handle);
+                    var which = GeneratedMetadata.Which(md, attribute.Constructor);
                     if (which == GeneratedAttribute.Workload)
                     {
-                        shared = Decode(ref blob);
-
-                        // A workload an application hosts from a library names the library's class, not the holder it sits on.
-                        sourceType = HostedSourceType(ref blob) ?? sourceType;
-                        shared.SourceType = sourceType;
+                        shared = attribute.Value;
                     }
-                    else
+                    else if (which == GeneratedAttribute.Environment)
                     {
-                        var (environment, facts) = DecodeEnvironment(ref blob);
-                        facts.SourceType = sourceType;
-                        (environments ??= new Dictionary<string, WorkloadFacts>(StringComparer.Ordinal))[environment] = facts;
+                        // Only the environment's name is read now: it says which folder the facts are for.
+                        var blob = md.GetBlobReader(attribute.Value);
+                        try
+                        {
+                            if (blob.Length < 2 || blob.ReadUInt16() != 0x0001)
+                            {
+                                throw new BadImageFormatException("The attribute blob has no prolog.");
+                            }
+
+                            var environment = blob.ReadSerializedString() ?? throw new BadImageFormatException("The environment is null.");
+                            (environments ??= new Dictionary<string, BlobHandle>(StringComparer.Ordinal))[environment] = attribute.Value;
+                        }
+                        catch (Exception e) when (e is BadImageFormatException or FormatException or ArgumentOutOfRangeException or InvalidOperationException)
+                        {
+                            throw Malformed(e, displayName);
+                        }
                     }
                 }
-                catch (Exception e) when (e is BadImageFormatException or FormatException or ArgumentOutOfRangeException or InvalidOperationException)
+
+                if (shared is { } sharedBlob)
                 {
-                    throw new BadImageFormatException("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
+                    workloads.Add(new StoredWorkload(md, GeneratedMetadata.TypeName(md, md.GetTypeDefinition(type)), sharedBlob, environments, displayName));
                 }
             }
 
-            if (shared is not null)
-            {
-                workloads.Add(new TypeFacts(shared, environments));
-            }
+            return new StoredAssembly(pe, workloads, DeploymentEnvironments.Parse(EnvironmentTable(md)));
         }
+        catch
+        {
+            pe.Dispose();
+            throw;
+        }
+    }
 
-        return new AssemblyFacts(workloads, DeploymentEnvironments.Parse(EnvironmentTable(md)));
+    /// <summary>A facts blob that cannot be read, as the build reports it.</summary>
+    internal static BadImageFormatException Malformed(Exception e, string displayName) =>
+        new("A [GeneratedWorkload] attribute is malformed: " + e.Message + " Rebuild with the same HevLayer.Generators version as the build task.", displayName, e);
+
+    /// <summary>Decodes one workload class's facts: shared, and in each environment it overrides.</summary>
+    internal static TypeFacts Decode(MetadataReader md, string typeName, BlobHandle shared, IReadOnlyDictionary<string, BlobHandle>? environments, string displayName)
+    {
+        try
+        {
+            var blob = md.GetBlobReader(shared);
+            var facts = Decode(ref blob);
+
+            // A workload an application hosts from a library names the library's class, not the holder it sits on.
+            var sourceType = HostedSourceType(ref blob) ?? typeName;
+            facts.SourceType = sourceType;
+            Dictionary<string, WorkloadFacts>? own = null;
+            if (environments is not null)
+            {
+                own = new Dictionary<string, WorkloadFacts>(StringComparer.Ordinal);
+                foreach (var environment in environments)
+                {
+                    var reader = md.GetBlobReader(environment.Value);
+                    var (_, environmentFacts) = DecodeEnvironment(ref reader);
+                    environmentFacts.SourceType = sourceType;
+                    own[environment.Key] = environmentFacts;
+                }
+            }
+
+            return new TypeFacts(facts, own);
+        }
+        catch (Exception e) when (e is BadImageFormatException or FormatException or ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            throw Malformed(e, displayName);
+        }
     }
 
     /// <summary>The table of <c>[assembly: GeneratedEnvironments]</c>, or null when the project declares no environments.</summary>
@@ -188,6 +244,23 @@ public sealed record TypeFacts(WorkloadFacts Shared, IReadOnlyDictionary<string,
         return facts;
     }
 
+    /// <summary>
+    /// The manifest of the workload in <paramref name="environment"/> (null: the project's own folder), or null when it
+    /// has none there: a library leaves a workload whose image it does not set to the application that hosts it
+    /// (README, "Several projects"), which writes the manifest; that library's build writes none. A workload that is
+    /// the same there as shared (most of them) is rendered once into <paramref name="shared"/>, for every environment.
+    /// </summary>
+    public RenderedManifest? Render(DeploymentEnvironment? environment, ref RenderedManifest? shared)
+    {
+        if (environment is null || SameAsShared(environment))
+        {
+            return Shared.Text(FactSlot.Image).Length == 0 ? null : shared ??= RenderedManifest.Of(Shared.ToModel());
+        }
+
+        var facts = In(environment);
+        return facts.Text(FactSlot.Image).Length == 0 ? null : RenderedManifest.Of(facts.ToModel());
+    }
+
     /// <summary>True when the workload is in <paramref name="environment"/> exactly what it is shared: no facts of its own there, and none of the environment's namespace and image applies to it.</summary>
     public bool SameAsShared(DeploymentEnvironment environment)
     {
@@ -208,46 +281,22 @@ public sealed record TypeFacts(WorkloadFacts Shared, IReadOnlyDictionary<string,
 public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, EquatableArray<DeploymentEnvironment> Environments)
 {
     /// <summary>The manifests of a project without environments (or the shared ones of a project with).</summary>
-    public IReadOnlyList<RenderedManifest> Shared()
-    {
-        var result = new List<RenderedManifest>(Workloads.Count);
-        foreach (var workload in Workloads)
-        {
-            // A library that does not host its workloads leaves a missing image to the application that does
-            // (README, "Several projects"): that application writes the manifest, this build none.
-            if (workload.Shared.Text(FactSlot.Image).Length > 0)
-            {
-                result.Add(RenderedManifest.Of(workload.Shared.ToModel()));
-            }
-        }
-
-        return result;
-    }
+    public IReadOnlyList<RenderedManifest> Shared() => Manifests(null);
 
     /// <summary>
     /// The manifests of <paramref name="environment"/>. A workload that is the same there as shared (most of them)
     /// is rendered once for all environments, not once per environment.
     /// </summary>
-    public IReadOnlyList<RenderedManifest> In(DeploymentEnvironment environment)
+    public IReadOnlyList<RenderedManifest> In(DeploymentEnvironment environment) => Manifests(environment);
+
+    private IReadOnlyList<RenderedManifest> Manifests(DeploymentEnvironment? environment)
     {
         var result = new List<RenderedManifest>(Workloads.Count);
         for (var i = 0; i < Workloads.Count; i++)
         {
-            var workload = Workloads[i];
-            if (workload.SameAsShared(environment))
+            if (Workloads[i].Render(environment, ref rendered[i]) is { } manifest)
             {
-                if (workload.Shared.Text(FactSlot.Image).Length > 0)
-                {
-                    result.Add(rendered[i] ??= RenderedManifest.Of(workload.Shared.ToModel()));
-                }
-
-                continue;
-            }
-
-            var facts = workload.In(environment);
-            if (facts.Text(FactSlot.Image).Length > 0)
-            {
-                result.Add(RenderedManifest.Of(facts.ToModel()));
+                result.Add(manifest);
             }
         }
 
@@ -255,4 +304,73 @@ public sealed record AssemblyFacts(IReadOnlyList<TypeFacts> Workloads, Equatable
     }
 
     private readonly RenderedManifest?[] rendered = new RenderedManifest?[Workloads.Count];
+}
+
+/// <summary>
+/// An assembly's workloads as stored (<see cref="AssemblyFactsReader.ReadStored"/>): each decoded only when asked.
+/// Holds the image's metadata until disposed.
+/// </summary>
+public sealed class StoredAssembly : IDisposable
+{
+    private readonly PEReader pe;
+
+    internal StoredAssembly(PEReader pe, IReadOnlyList<StoredWorkload> workloads, EquatableArray<DeploymentEnvironment> environments)
+    {
+        this.pe = pe;
+        Workloads = workloads;
+        Environments = environments;
+    }
+
+    /// <summary>The workload classes, in metadata order.</summary>
+    public IReadOnlyList<StoredWorkload> Workloads { get; }
+
+    /// <summary>The environments the project declares, in declaration order; empty when it declares none.</summary>
+    public EquatableArray<DeploymentEnvironment> Environments { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => pe.Dispose();
+}
+
+/// <summary>One workload class of a compiled assembly: its type and its attributes' blobs, decoded and rendered only when asked.</summary>
+public sealed class StoredWorkload
+{
+    private readonly MetadataReader md;
+    private readonly BlobHandle shared;
+    private readonly IReadOnlyDictionary<string, BlobHandle>? environments;
+    private readonly string displayName;
+    private byte[]? sharedBytes;
+    private TypeFacts? facts;
+    private RenderedManifest? sharedManifest;
+
+    internal StoredWorkload(MetadataReader md, string typeName, BlobHandle shared, IReadOnlyDictionary<string, BlobHandle>? environments, string displayName)
+    {
+        this.md = md;
+        TypeName = typeName;
+        this.shared = shared;
+        this.environments = environments;
+        this.displayName = displayName;
+    }
+
+    /// <summary>The C# name of the class the facts are on (for a hosted workload, the application's holder class).</summary>
+    public string TypeName { get; }
+
+    /// <summary>The decoded facts.</summary>
+    /// <exception cref="BadImageFormatException">The facts are malformed.</exception>
+    public TypeFacts Facts => facts ??= AssemblyFactsReader.Decode(md, TypeName, shared, environments, displayName);
+
+    /// <summary>
+    /// The hash of everything the workload's manifest in a folder is made of (<see cref="ManifestState.Hash"/>):
+    /// the folder's <paramref name="context"/>, the type, the shared facts' blob and the class's own blob for
+    /// <paramref name="environment"/>.
+    /// </summary>
+    public string Hash(byte[] context, DeploymentEnvironment? environment)
+    {
+        sharedBytes ??= md.GetBlobBytes(shared);
+        var own = environment is not null && environments is not null && environments.TryGetValue(environment.Name, out var handle) ? md.GetBlobBytes(handle) : null;
+        return ManifestState.Hash(context, TypeName, sharedBytes, own);
+    }
+
+    /// <summary>The manifest in <paramref name="environment"/> (null: the project's own folder), or null when the workload has none there (<see cref="TypeFacts.Render"/>).</summary>
+    /// <exception cref="BadImageFormatException">The facts are malformed.</exception>
+    public RenderedManifest? Render(DeploymentEnvironment? environment) => Facts.Render(environment, ref sharedManifest);
 }

@@ -158,10 +158,18 @@ public sealed class ManifestFolder
         Write(manifests.Select(m => new KeyValuePair<string, string>(m.FileName, m.Yaml)).ToList());
 
     /// <summary>Brings the folder in line with <paramref name="manifests"/>, each a file name and its text.</summary>
-    public ManifestFolderResult Write(IReadOnlyList<KeyValuePair<string, string>> manifests)
+    public ManifestFolderResult Write(IReadOnlyList<KeyValuePair<string, string>> manifests) => Write(manifests, Array.Empty<string>());
+
+    /// <summary>
+    /// Brings the folder in line with <paramref name="manifests"/>, each a file name and its text, and the files
+    /// named in <paramref name="unchanged"/>: manifests the caller knows are on disk as it last wrote them (the
+    /// build task's <see cref="ManifestState"/>), which are listed, kept and owned like the others but neither
+    /// read nor written.
+    /// </summary>
+    public ManifestFolderResult Write(IReadOnlyList<KeyValuePair<string, string>> manifests, IReadOnlyCollection<string> unchanged)
     {
-        var wanted = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in manifests)
+        var wanted = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var pair in manifests.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)).Concat(unchanged.Select(c => new KeyValuePair<string, string?>(c, null))))
         {
             var manifest = (FileName: pair.Key, Yaml: pair.Value);
             if (!IsValidManifestName(manifest.FileName))
@@ -201,8 +209,15 @@ public sealed class ManifestFolder
         // A remembering writer lists only when it meets a file it does not know.
         HashSet<string>? listed = null;
 
-        foreach (var pair in wanted)
+        foreach (var entry in wanted)
         {
+            if (entry.Value is null)
+            {
+                // The caller's record says this file is on disk as last written: not read, not written.
+                continue;
+            }
+
+            var pair = new KeyValuePair<string, string>(entry.Key, entry.Value);
             if (remembered is not null && remembered.TryGetValue(pair.Key, out var known) && string.Equals(known, pair.Value, StringComparison.Ordinal))
             {
                 continue;

@@ -26,7 +26,7 @@ namespace HevLayer.Benchmarks;
 public static class EnvironmentBenchmark
 {
     private const int Rounds = 7;
-    private static readonly string[] Names = { "dev", "staging", "prod" };
+    internal static readonly string[] Names = { "dev", "staging", "prod" };
 
     public static int Run(int n, bool sizeOnly = false)
     {
@@ -42,7 +42,7 @@ public static class EnvironmentBenchmark
     }
 
     /// <summary>Workload <paramref name="i"/>'s source, with an override in a tenth of them when <paramref name="environments"/>.</summary>
-    private static string Workload(int i, bool environments, int? replicas = null)
+    internal static string Workload(int i, bool environments, int? replicas = null)
     {
         var source = Synthetic.Workload(i, replicas);
         if (!environments || i % 10 != 3)
@@ -54,7 +54,7 @@ public static class EnvironmentBenchmark
         return source.Replace("public sealed partial class", "[Worker(Environment = \"prod\", BatchSize = 256)]\n[Label(\"tier\", \"canary\", Environment = \"staging\")]\npublic sealed partial class", StringComparison.Ordinal);
     }
 
-    private static string Table(string folder) =>
+    internal static string Table(string folder) =>
         string.Join(",", Names.Select(e => e + "|||" + Uri.EscapeDataString(Path.Combine(folder, e + ".yaml"))));
 
     private static void Keystroke(int n)
@@ -108,7 +108,7 @@ public static class EnvironmentBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  environments add: {Spread.Median(times[1]) - Spread.Median(times[0]):0.00} ms per keystroke"));
     }
 
-    private static Compilation Generate(CSharpCompilation compilation, Dictionary<string, string> properties)
+    internal static Compilation Generate(CSharpCompilation compilation, Dictionary<string, string> properties)
     {
         CSharpGeneratorDriver.Create(new[] { new HevLayer.Generators.WorkloadGenerator().AsSourceGenerator() }, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options, optionsProvider: new Provider(properties))
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);

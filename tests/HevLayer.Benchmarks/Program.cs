@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 namespace HevLayer.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | cold N | edit N | steps N | transform N | keystroke N | size N | floor N | shape N | watch N | build N | all]
+/// dotnet run -c Release --project tests/HevLayer.Benchmarks -- [roslyn | cold N | edit N | steps N | transform N | keystroke N | analyzers N | task N [env] | size N | floor N | shape N | watch N | environments N | build N | all]
 ///   roslyn   BenchmarkDotNet: generator (cold, cached, one edit, the floor) and analyzers, at N = 100, 1000, 5000
 ///   cold N   where a cold run's time goes beyond the floor
 ///   edit N   where a one-workload edit's time goes, step by step
@@ -15,6 +15,8 @@ namespace HevLayer.Benchmarks;
 ///            with "loop", runs it 1,500 times for a profiler instead
 ///   keystroke N [loop]  one edited file's analyzer diagnostics, the floor and each HEVL analyzer alone
 ///   analyzers N [loop]  where the HEVL analyzers' time per workload goes: the driver's time per analyzer, and WorkloadAnalyzer's steps taken apart
+///   task N [env]  the manifests task on a one-workload edit, a fresh process per run, with its state and without (the full path);
+///            with "env", three environments, a folder each
 ///   size N   the user's assembly with and without the generated code (bytes per workload)
 ///   floor N[,N...] | floor all  the edit build with HevLayer against the plain compile of the same classes, plus a do-nothing FAWMN generator, plus a do-nothing
 ///            syntactic generator (one file each, and all in one), compiler server on, sides taking turns; the HEVL analyzers' share of Csc; "all" is 50,1000,5000
@@ -49,6 +51,10 @@ public static class Program
             case "analyzers":
                 AnalyzerProfile.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "loop");
                 return 0;
+            case "task":
+                return TaskBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, args.Length > 2 && args[2] == "env");
+            case "task-once":
+                return TaskBenchmark.Once(args[1], args[2], args[3], args[4]);
             case "edit":
                 EditBreakdown.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
                 return 0;

@@ -45,6 +45,15 @@ public sealed class EndToEndBuildTests
         Assert.Contains("HevLayer summary for Consumer (InfraRules: infrarules.yaml)", first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("HevLayer summary", second.Output, StringComparison.Ordinal);
         Assert.All(stamps, s => Assert.Equal(s.Value, File.GetLastWriteTimeUtc(s.Key)));
+
+        // The task remembers its write in obj/ (issue 23), yet a manifest edited by hand, to the same length, is restored.
+        Assert.Single(Directory.GetFiles(Path.Combine(consumer.ProjectDirectory, "obj"), "hevlayer-manifests-*.state", SearchOption.AllDirectories));
+        var edited = Path.Combine(consumer.ManifestsDirectory, "pipeline.search.ingest-docs.yaml");
+        var text = File.ReadAllText(edited);
+        File.WriteAllText(edited, text.Replace("search", "SEARCH", StringComparison.Ordinal));
+        var third = consumer.BuildSucceeds();
+        Assert.Contains("HevLayer: 4 manifest(s), 1 file(s) changed", third.Output, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(edited));
     }
 
     [Fact]

@@ -220,10 +220,15 @@ public sealed class EndToEndEnvironmentTests
         Assert.True(File.Exists(Path.Combine(deploy, "dev", "kustomization.yaml")));
         Assert.Empty(Directory.GetFiles(deploy, "*.yaml"));
 
-        // dotnet clean removes what the build wrote in each environment's folder.
+        // The task's state: one per folder it wrote, each target framework's staged dev and prod.
+        var obj = Path.Combine(consumer.ProjectDirectory, "obj");
+        Assert.Equal(4, Directory.GetFiles(obj, "hevlayer-manifests-*.state", SearchOption.AllDirectories).Length);
+
+        // dotnet clean removes what the build wrote in each environment's folder, and the states.
         var clean = consumer.Run("clean");
         Assert.True(clean.ExitCode == 0, clean.ToString());
         Assert.False(File.Exists(Path.Combine(deploy, "prod", "pipeline.search.ingest-docs.yaml")));
+        Assert.Empty(Directory.GetFiles(obj, "hevlayer-manifests-*.state", SearchOption.AllDirectories));
     }
 
     [Fact]
