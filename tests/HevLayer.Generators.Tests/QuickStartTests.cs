@@ -17,7 +17,7 @@ namespace HevLayer.Generators.Tests;
 public sealed class QuickStartTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
-    private static readonly string[] NotCopied = { "bin", "obj", ".git", "node_modules", "TestResults" };
+    private static readonly string[] NotCopied = { "bin", "obj", ".git", "artifacts", "node_modules", "TestResults", "StrykerOutput", "BenchmarkDotNet.Artifacts", ".vs", ".idea" };
     private readonly string root = Path.Combine(Path.GetTempPath(), "hevlayer-quickstart-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -74,17 +74,53 @@ public sealed class QuickStartTests : IDisposable
 
     public void Dispose() => ConsumerProject.TryDelete(root);
 
+    /// <summary>
+    /// Copies what a clone of the working tree would hold: the files git tracks or would add (not ignored), so
+    /// that build output, and scratch folders other tests create and delete meanwhile under artifacts/, are
+    /// never read. Outside a git checkout, the folders .gitignore names are left out instead.
+    /// </summary>
     private static void CopyWorkingTree(string from, string to)
     {
+        ProcessResult? listed = null;
+        try
+        {
+            listed = ProcessRunner.Run("git", new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" }, from, TimeSpan.FromMinutes(1));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No git on this machine: copy the tree.
+        }
+
+        if (listed is { ExitCode: 0 })
+        {
+            foreach (var relative in listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var source = Path.Combine(from, relative);
+                if (File.Exists(source))
+                {
+                    var target = Path.Combine(to, relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(source, target);
+                }
+            }
+
+            return;
+        }
+
+        CopyTree(from, to);
+    }
+
+    private static void CopyTree(string from, string to)
+    {
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from).Where(f => !NotCopied.Contains(Path.GetFileName(f), StringComparer.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(from))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
 
         foreach (var directory in Directory.EnumerateDirectories(from).Where(d => !NotCopied.Contains(Path.GetFileName(d), StringComparer.Ordinal)))
         {
-            CopyWorkingTree(directory, Path.Combine(to, Path.GetFileName(directory)));
+            CopyTree(directory, Path.Combine(to, Path.GetFileName(directory)));
         }
     }
 }
