@@ -15,9 +15,9 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 
-# The build Stryker makes of the test project runs its tests one at a time, each reported before the next
-# starts (tests/HevLayer.Generators.Tests/Mutation/xunit.runner.json): Stryker credits what a test covers by
-# the test the host says is running, and with test classes in parallel that lost coverage.
+# The build Stryker makes of the test project reports each test's start and end synchronously, one test class
+# at a time (tests/HevLayer.Generators.Tests/Mutation/xunit.runner.json): Stryker credits what is hit to the
+# test the host says is running, and with xUnit's asynchronous reporting covered code came out "no coverage".
 export HevLayerMutationRun=true
 
 # Each mutant runs the tests that cover it; at 10,000 cases a property test takes a minute and covers
