@@ -203,6 +203,34 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void A_Pipeline_or_Function_of_another_API_group_is_another_kind_and_skipped_without_a_word()
+    {
+        // README, Check: only hevlayer.com/v1alpha1 Pipelines and Functions are checked, other kinds are
+        // skipped, and only another hevlayer.com version is HEVL507. Tekton and Knative have kinds of these
+        // names, and rendered Helm output mixes them with ours.
+        const string Yaml = """
+            apiVersion: tekton.dev/v1
+            kind: Pipeline
+            metadata: {name: build}
+            spec: {tasks: []}
+            ---
+            apiVersion: serving.knative.dev/v1
+            kind: Function
+            metadata: {name: f}
+            ---
+            kind: Pipeline
+            metadata: {name: no-version}
+            ---
+            apiVersion: hevlayer.com/v1alpha1
+            metadata: {name: no-kind}
+            """;
+        var stream = WorkloadManifestReader.Read("mixed.yaml", Yaml);
+        Assert.Empty(stream.Workloads);
+        Assert.Empty(stream.Findings);
+        Assert.False(stream.HasInfraRules);
+    }
+
+    [Fact]
     public void Server_owned_fields_are_neither_findings_nor_workload_fields()
     {
         var yaml = Pipeline("image: x:1")
