@@ -231,6 +231,29 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void Duplicates_are_one_kind_namespace_and_name_across_files_and_no_namespace_is_default()
+    {
+        // README, HEVL103: two workloads of one kind share a namespace and name (two [Pipeline("ingest")] in
+        // default); duplicates across files are HEVL103. A Pipeline and a Function may share a name, and so may
+        // two namespaces.
+        static string Workload(string kind, string name, string? ns) =>
+            "apiVersion: hevlayer.com/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n"
+            + (ns is null ? string.Empty : "  namespace: " + ns + "\n")
+            + "spec:\n  worker: {image: \"x:1\"}\n  scaling: {pool: cpu, replicas: {max: 2}}\n";
+        var first = WorkloadManifestReader.Read("a.yaml", Workload("Pipeline", "ingest", null) + "---\n" + Workload("Pipeline", "embed", "search"));
+        var second = WorkloadManifestReader.Read(
+            "b.yaml",
+            string.Join("---\n", Workload("Pipeline", "ingest", "default"), Workload("Function", "ingest", null), Workload("Pipeline", "embed", "ops"), Workload("Pipeline", "embed", "search")));
+
+        var duplicates = ManifestCheck.Check(new[] { first, second }, SampleInfraRules, infraRulesNamed: true).Where(f => f.Finding.RuleId == "HEVL103").ToList();
+
+        Assert.Equal(new[] { "b.yaml@4", "b.yaml@30" }, duplicates.Select(f => f.Span.Path + "@" + f.Span.StartLine));
+        Assert.All(duplicates, f => Assert.Equal("metadata.name", f.Field));
+        Assert.Contains("a.yaml(4,9)", duplicates[0].Finding.Message, StringComparison.Ordinal);
+        Assert.Contains("a.yaml(12,9)", duplicates[1].Finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Server_owned_fields_are_neither_findings_nor_workload_fields()
     {
         var yaml = Pipeline("image: x:1")
