@@ -150,6 +150,9 @@ public sealed class ManifestReaderTests
     [InlineData("paused: true", true)]
     [InlineData("paused: on", true)]
     [InlineData("paused: yes", true)]
+    [InlineData("paused: y", true)]
+    [InlineData("paused: Y", true)]
+    [InlineData("paused: n", false)]
     [InlineData("paused: False", false)]
     [InlineData("paused: ~", false)]
     public void Booleans_are_read_as_kubectl_reads_them(string line, bool expected)
@@ -223,11 +226,19 @@ public sealed class ManifestReaderTests
             ---
             apiVersion: hevlayer.com/v1alpha1
             metadata: {name: no-kind}
+            ---
+            apiVersion: hevlayer.com/v2
+            kind: Function
+            metadata: {name: later}
             """;
         var stream = WorkloadManifestReader.Read("mixed.yaml", Yaml);
         Assert.Empty(stream.Workloads);
-        Assert.Empty(stream.Findings);
         Assert.False(stream.HasInfraRules);
+
+        // Only the Function of another hevlayer.com version is HEVL507.
+        var other = Assert.Single(stream.Findings);
+        Assert.Equal("HEVL507", other.RuleId);
+        Assert.Equal(16, other.Span!.StartLine);
     }
 
     [Fact]
@@ -251,6 +262,55 @@ public sealed class ManifestReaderTests
         Assert.All(duplicates, f => Assert.Equal("metadata.name", f.Field));
         Assert.Contains("a.yaml(4,9)", duplicates[0].Finding.Message, StringComparison.Ordinal);
         Assert.Contains("a.yaml(12,9)", duplicates[1].Finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_first_byte_is_not_UTF8_at_the_start_of_the_file()
+    {
+        // README, HEVL505: reported at the first bad character, even when it is the very first one.
+        var text = Inputs_Decode(new byte[] { 0xFF }.Concat(System.Text.Encoding.UTF8.GetBytes(Pipeline("image: x:1"))).ToArray());
+        var finding = Assert.Single(WorkloadManifestReader.Read("a.yaml", text).Findings);
+        Assert.Equal("HEVL505", finding.RuleId);
+        Assert.Equal((1, 1), (finding.Span!.StartLine, finding.Span.StartColumn));
+    }
+
+    [Fact]
+    public void A_key_that_is_not_a_string_is_a_located_type_error_and_the_rest_is_read()
+    {
+        // README: a value of the wrong type is HEVL503, located; bad input never crashes the reader.
+        var yaml = Pipeline("image: x:1").Replace("    image: x:1\n", "    image: x:1\n    ? [a, b]\n    : 1\n", StringComparison.Ordinal);
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", yaml).Workloads);
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal("HEVL503", finding.RuleId);
+        Assert.Equal((8, 7), (finding.Span!.StartLine, finding.Span.StartColumn));
+        Assert.Equal("x:1", document.Declared.Worker.Image);
+    }
+
+    [Fact]
+    public void A_toleration_list_with_an_item_that_is_no_mapping_is_a_type_error_not_a_crash()
+    {
+        var yaml = Pipeline("podSpec:\n      tolerations: [{key: spot, operator: Exists}, spot]");
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", yaml).Workloads);
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal("HEVL503", finding.RuleId);
+        Assert.Equal(8, finding.Span!.StartLine);
+    }
+
+    [Fact]
+    public void Triggers_are_a_set_so_a_repeated_one_is_still_set()
+    {
+        // README: triggers are a set. Written twice, write is still a trigger.
+        const string Yaml = """
+            apiVersion: hevlayer.com/v1alpha1
+            kind: Function
+            metadata: {name: f}
+            spec:
+              triggers: [write, write, discovery]
+              worker: {image: "x:1"}
+              scaling: {pool: cpu, replicas: {max: 2}}
+            """;
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", Yaml).Workloads);
+        Assert.Equal(Policy.Model.FunctionTriggers.Write | Policy.Model.FunctionTriggers.Discovery, document.Declared.Function!.Triggers);
     }
 
     [Fact]
