@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Mutation testing of the policy core (src/HevLayer.Policy) with Stryker.NET, the version pinned in
 # .config/dotnet-tools.json and the settings in tests/stryker-config.json.
-# `eng/mutation.sh rules` runs the rule core only (tests/stryker-rules.json, about 60 minutes); with no
-# argument, the whole policy core (hours: Stryker starts a test host per mutant).
+# `eng/mutation.sh rules` runs the rule core only (tests/stryker-rules.json); `eng/mutation.sh manifests`
+# the manifest reader (src/HevLayer.Policy/Manifests, tests/stryker-manifests.json); `eng/mutation.sh import`
+# the CLI's import (tests/stryker-import.json); with no argument, the whole policy core (hours).
 # After the run, a coverage check fails it (exit code 3) when a file the tests are known to reach shows
 # no coverage in the report. Needs jq.
 # Further arguments go to Stryker, e.g. `eng/mutation.sh rules -c 2`.
@@ -24,11 +25,13 @@ export HEVLAYER_PROPERTY_CASES="${HEVLAYER_PROPERTY_CASES:-300}"
 # file of them with no covered mutant, or a NoCoverage mutant in the HEVL001/HEVL002 checks, is a coverage
 # capture that missed code (as perTest did with analyzers run off the test's thread), not a gap in the
 # tests: the run fails rather than report a score that does not reproduce.
+# The manifest reader and the import are reached by dozens of in-process tests in the same way: a file of
+# theirs with no covered mutant is a capture that missed them.
 check_coverage() {
-  local report="$1" unseen
-  unseen="$(jq -r '
+  local report="$1" reached="${2:-(^|/)Rules/|WorkloadFacts}" unseen
+  unseen="$(jq -r --arg reached "$reached" '
     .files | to_entries[]
-    | select(.key | test("(^|/)Rules/|WorkloadFacts"))
+    | select(.key | test($reached))
     | [.value.mutants[] | select(.status != "CompileError" and .status != "Ignored")] as $counted
     | [$counted[] | select(.status == "NoCoverage")] as $none
     | if ($counted | length) > 0 and ($none | length) == ($counted | length) then
@@ -42,20 +45,31 @@ check_coverage() {
     echo "$unseen"
     return 1
   fi
-  echo "Coverage check: every rule file and the facts show covered mutants."
+  echo "Coverage check: every file the tests are known to reach shows covered mutants."
 }
 
-# `eng/mutation.sh check REPORT.json` runs only this check, on the report of an earlier run.
+# `eng/mutation.sh check REPORT.json` runs only this check, on the report of an earlier run (of the rule
+# core or the whole core; for the others, pass the pattern below as a third argument).
 if [ "${1:-}" = "check" ]; then
-  check_coverage "$2"
+  check_coverage "$2" "${3:-}"
   exit $?
 fi
 
 config=stryker-config.json
-if [ "${1:-}" = "rules" ]; then
-  config=stryker-rules.json
-  shift
-fi
+reached='(^|/)Rules/|WorkloadFacts'
+case "${1:-}" in
+  rules)
+    config=stryker-rules.json
+    shift ;;
+  manifests)
+    config=stryker-manifests.json
+    reached='(^|/)Manifests/'
+    shift ;;
+  import)
+    config=stryker-import.json
+    reached='(^|/)(ImportCommand|EnvironmentImport)\.cs$'
+    shift ;;
+esac
 
 dotnet tool restore
 
@@ -75,7 +89,7 @@ echo "Stryker exit code: $status"
 echo "Reports: $reports/mutation-report.html (also .json and .md beside it)"
 
 if [ -f "$reports/mutation-report.json" ]; then
-  check_coverage "$reports/mutation-report.json" || exit 3
+  check_coverage "$reports/mutation-report.json" "$reached" || exit 3
 fi
 
 exit "$status"

@@ -263,13 +263,18 @@ internal static class EnvironmentImport
             var changed = new List<string>();
             foreach (var field in WorkloadFields.All)
             {
-                if (field.Target is not { Kind: TargetKind.Attribute, Argument: { } argument } target || target.Attribute != part || field.Get is null || !field.AppliesTo(model.Kind))
+                // Null checks, not patterns that bind: Stryker cannot mutate a method whose bound variables a
+                // mutant leaves unassigned, and then measures none of it (docs/mutation-testing.md).
+                var target = field.Target;
+                var argument = target?.Argument;
+                if (target is null || argument is null || target.Value.Kind != TargetKind.Attribute || target.Value.Attribute != part || field.Get is null || !field.AppliesTo(model.Kind))
                 {
                     continue;
                 }
 
                 var value = field.Get(model);
-                if (!Same(field, value, field.Get(shared)) && WorkloadSource.Code(value) is { } code)
+                var code = Same(field, value, field.Get(shared)) ? null : WorkloadSource.Code(value);
+                if (code is not null)
                 {
                     changed.Add(argument + " = " + code);
                 }

@@ -138,7 +138,9 @@ internal static class ImportCommand
 
     private static int ImportEnvironments(IReadOnlyList<string> values, string folder, string ns, bool force, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        if (EnvironmentArguments(values, stderr) is not { } environments)
+        // A null check, not a negated pattern that binds: Stryker could not mutate the method then.
+        var environments = EnvironmentArguments(values, stderr);
+        if (environments is null)
         {
             return Program.UsageOrIo;
         }
@@ -236,11 +238,16 @@ internal static class ImportCommand
             lost.Add(NotExpressible(place, "no attribute sets it"));
         }
 
+        // Null checks, not patterns that bind (nor a TryGetValue's out variable after &&): Stryker cannot
+        // mutate a method whose bound variables a mutant leaves unassigned, and then measures none of it.
         var workload = document.Declared;
-        if (workload.Scaling is { Mode: ScalingMode.Fixed, MaxReplicas: { } max } scaling && max != scaling.MinReplicas
-            && document.Places.TryGetValue("spec.scaling.replicas.max", out var maxPlace))
+        var scaling = workload.Scaling;
+        if (scaling is not null && scaling.Mode == ScalingMode.Fixed && scaling.MaxReplicas is not null && scaling.MaxReplicas != scaling.MinReplicas)
         {
-            lost.Add(NotExpressible(maxPlace, "fixed mode runs replicas.min, and the build writes replicas.max equal to it"));
+            if (document.Places.TryGetValue("spec.scaling.replicas.max", out var maxPlace))
+            {
+                lost.Add(NotExpressible(maxPlace, "fixed mode runs replicas.min, and the build writes replicas.max equal to it"));
+            }
         }
 
         // A toleration's operator and effect are enums in C#: a spelling they do not have cannot be written.
@@ -256,9 +263,12 @@ internal static class ImportCommand
             foreach (var (field, value, allowed) in new[] { ("operator", toleration.Operator, TolerationModel.Operators), ("effect", toleration.Effect, TolerationModel.Effects) })
             {
                 var path = WorkloadFields.PathOf(WorkloadTarget.Item("Toleration", i, field == "operator" ? "Operator" : "Effect"));
-                if (value.Length > 0 && Array.IndexOf(allowed, value) < 0 && document.Places.TryGetValue(path, out var place))
+                if (value.Length > 0 && Array.IndexOf(allowed, value) < 0)
                 {
-                    lost.Add(NotExpressible(place, "TolerationOperator and TaintEffect have " + string.Join(", ", allowed) + "; HEVL128 says what Kubernetes accepts"));
+                    if (document.Places.TryGetValue(path, out var place))
+                    {
+                        lost.Add(NotExpressible(place, "TolerationOperator and TaintEffect have " + string.Join(", ", allowed) + "; HEVL128 says what Kubernetes accepts"));
+                    }
                 }
             }
         }
@@ -268,7 +278,13 @@ internal static class ImportCommand
         var annotations = new List<KeyValue>();
         foreach (var annotation in workload.Annotations)
         {
-            if (annotation.Key == LastApplied && document.Places.TryGetValue("metadata.annotations." + LastApplied, out var place))
+            FieldPlace? place = null;
+            if (annotation.Key == LastApplied)
+            {
+                document.Places.TryGetValue("metadata.annotations." + LastApplied, out place);
+            }
+
+            if (place is not null)
             {
                 lost.Add(NotExpressible(place, "kubectl writes it on apply"));
             }

@@ -56,7 +56,9 @@ internal static class WorkloadSource
 
         foreach (var part in parts)
         {
-            if (WorkloadFields.ForArgument(part, null) is not { } repeated || !repeated.AppliesTo(workload.Kind))
+            // Null checks, not negated patterns that bind: Stryker could not mutate the method then.
+            var repeated = WorkloadFields.ForArgument(part, null);
+            if (repeated is null || !repeated.AppliesTo(workload.Kind))
             {
                 continue;
             }
@@ -139,14 +141,18 @@ internal static class WorkloadSource
         var args = new List<string>();
         foreach (var field in WorkloadFields.All)
         {
-            if (field.Target is not { Argument: { } argument } target || field.Get is null || !field.AppliesTo(workload.Kind)
-                || (attribute is null ? target.Kind != TargetKind.Workload : target.Kind != TargetKind.Attribute || target.Attribute != attribute))
+            // Null checks, not patterns that bind: Stryker could not mutate the method then.
+            var target = field.Target;
+            var argument = target?.Argument;
+            if (target is null || argument is null || field.Get is null || !field.AppliesTo(workload.Kind)
+                || (attribute is null ? target.Value.Kind != TargetKind.Workload : target.Value.Kind != TargetKind.Attribute || target.Value.Attribute != attribute))
             {
                 continue;
             }
 
             var value = field.Get(workload);
-            if (!IsAbsent(field, value) && Code(value) is { } code)
+            var code = IsAbsent(field, value) ? null : Code(value);
+            if (code is not null)
             {
                 args.Add(argument + " = " + code);
             }

@@ -37,10 +37,13 @@ public sealed partial class WorkloadFacts
         var facts = new WorkloadFacts { Function = resolved.Kind == WorkloadKind.Function, SourceType = resolved.SourceType };
         foreach (var field in WorkloadFields.All)
         {
-            if (field.Slot is not { } slot || field.Get is null)
+            // Not a negated pattern that binds: Stryker could not mutate the method then (docs/mutation-testing.md).
+            if (field.Slot is null || field.Get is null)
             {
                 continue;
             }
+
+            var slot = field.Slot.Value;
 
             var value = field.Get(resolved);
             facts.Set(slot, slot switch
@@ -97,10 +100,13 @@ public sealed partial class WorkloadFacts
         var values = new object?[WorkloadFields.All.Count];
         foreach (var field in WorkloadFields.All)
         {
-            if (field.Slot is not { } slot || field.Get is null)
+            // Not a negated pattern that binds: Stryker could not mutate the method then (docs/mutation-testing.md).
+            if (field.Slot is null || field.Get is null)
             {
                 continue;
             }
+
+            var slot = field.Slot.Value;
 
             values[field.Index] = slot switch
             {

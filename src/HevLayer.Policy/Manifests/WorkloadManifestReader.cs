@@ -98,12 +98,16 @@ public static class WorkloadManifestReader
     /// <summary>The objects of a document: the document itself, or the items of a <c>kind: List</c>.</summary>
     private static IEnumerable<YamlMappingNode> Objects(YamlNode root)
     {
-        if (root is not YamlMappingNode map)
+        // Casts and null checks, not negated patterns that bind: Stryker cannot mutate a method with those
+        // without breaking definite assignment, and then measures none of it (docs/mutation-testing.md).
+        var map = root as YamlMappingNode;
+        if (map is null)
         {
             yield break;
         }
 
-        if (ScalarValue(map, "kind") == "List" && Child(map, "items") is YamlSequenceNode items)
+        var items = ScalarValue(map, "kind") == "List" ? Child(map, "items") as YamlSequenceNode : null;
+        if (items is not null)
         {
             foreach (var item in items.OfType<YamlMappingNode>())
             {
@@ -211,7 +215,9 @@ public static class WorkloadManifestReader
             placeParent ??= parent;
             foreach (var entry in map.Children)
             {
-                if (entry.Key is not YamlScalarNode { Value: { } key } keyNode)
+                var keyNode = entry.Key as YamlScalarNode;
+                var key = keyNode?.Value;
+                if (keyNode is null || key is null)
                 {
                     findings.Add(ManifestFileRules.WrongValueType.In(Span(entry.Key), ("field", "A key in " + Where(placeParent)), ("expected", "a string"), ("actual", Describe(entry.Key))));
                     continue;

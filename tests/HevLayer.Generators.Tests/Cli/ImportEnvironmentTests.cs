@@ -177,6 +177,42 @@ public sealed class ImportEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void With_three_environments_the_shared_value_is_the_most_common_one_unless_one_leaves_the_argument_out()
+    {
+        // README, "Import several environments": the shared value is one that leaves the argument out if some
+        // environment does, else the value most environments have (the first environment's on a tie); a pair
+        // is shared when every environment has it with one value. With two environments every difference is a
+        // tie, so only three tell "most" from "first".
+        static string Workload(string replicas, string labels) =>
+            "apiVersion: hevlayer.com/v1alpha1\nkind: Pipeline\nmetadata:\n  name: ingest\n  labels: {" + labels + "}\n"
+            + "spec:\n  worker: {image: \"ghcr.io/acme/w:1\"}\n  scaling: {pool: cpu, replicas: {" + replicas + "}}\n";
+
+        var most = Plan(
+            ("dev", Workload("min: 1, max: 2", "team: search, tier: low")),
+            ("staging", Workload("min: 1, max: 6", "team: search, tier: high")),
+            ("prod", Workload("min: 1, max: 6", "team: search, tier: high")));
+        Assert.Empty(most.Findings);
+        var source = Source(most, "Ingest");
+        Assert.Contains("[Scaling(Pool = \"cpu\", MinReplicas = 1, MaxReplicas = 6)]\n[Scaling(Environment = \"dev\", MaxReplicas = 2)]\n", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Environment = \"staging\", MaxReplicas", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Environment = \"prod\", MaxReplicas", source, StringComparison.Ordinal);
+        Assert.Contains("[Label(\"team\", \"search\")]\n", source, StringComparison.Ordinal);
+        foreach (var (environment, tier) in new[] { ("dev", "low"), ("staging", "high"), ("prod", "high") })
+        {
+            Assert.Contains($"[Label(\"tier\", \"{tier}\", Environment = \"{environment}\")]", source, StringComparison.Ordinal);
+        }
+
+        // Two environments of three set no max: the shared value leaves it out, even though it is not the most common.
+        var absent = Plan(
+            ("dev", Workload("min: 1, max: 4", "team: search")),
+            ("staging", Workload("min: 1", "team: search")),
+            ("prod", Workload("min: 1, max: 4", "team: search")));
+        Assert.Empty(absent.Findings);
+        var withAbsent = Source(absent, "Ingest");
+        Assert.Contains("[Scaling(Pool = \"cpu\", MinReplicas = 1)]\n[Scaling(Environment = \"dev\", MaxReplicas = 4)]\n[Scaling(Environment = \"prod\", MaxReplicas = 4)]\n", withAbsent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Building_the_classes_gives_back_each_environments_input_and_a_second_import_the_same_bytes()
     {
         var inputs = new[] { ("dev", Dev), ("prod", Prod) };

@@ -137,6 +137,39 @@ public sealed class ImportTests : IDisposable
         Assert.Contains("[NodeSelector(\"zone\", \"a\")]", imported, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Workloads_whose_class_names_collide_get_one_file_each_and_build_back()
+    {
+        // README: one file per workload, and the round trip is exact. These names all make the class name
+        // IngestDocs, or one that differs from it only in case (which a file system may not tell apart).
+        // Every namespace is written out: one left out is the project's default when built (README).
+        static string Workload(string kind, string name, string ns) =>
+            "apiVersion: hevlayer.com/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n  namespace: " + ns + "\n"
+            + "spec:\n  worker: {image: \"ghcr.io/acme/w:1\"}\n  scaling: {pool: cpu, replicas: {max: 2}}\n";
+        var text = string.Join("---\n", new[]
+        {
+            Workload("Pipeline", "ingest-docs", "default"),
+            Workload("Function", "ingest-docs", "default"),
+            Workload("Pipeline", "ingest-docs", "search"),
+            Workload("Pipeline", "ingest-docs", "ops"),
+            Workload("Pipeline", "ingestdocs", "default"),
+            Workload("Pipeline", "ingest--docs", "search"),
+        });
+        var input = new InputText("all.yaml", text);
+
+        var plan = ImportCommand.Plan(new[] { input });
+
+        Assert.Empty(plan.Findings);
+        Assert.Equal(6, plan.Files.Count);
+        Assert.Equal(6, plan.Files.Select(f => f.FileName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(plan.Files, f => Assert.Equal(f.ClassName + ".cs", f.FileName));
+        var sources = plan.Files.Select(f => (f.FileName, WorkloadSource.Write(f.Workload, f.ClassName, "Imported.Workers", f.Origin))).ToArray();
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.Compile(sources));
+        var expected = ManifestData.Workloads(text).Select(ManifestData.Normalize).OrderBy(ManifestData.Key, StringComparer.Ordinal).ToList();
+        var actual = Emitted.Manifests(output).Select(m => ManifestData.Data(ManifestData.Single(m.Yaml))).OrderBy(ManifestData.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(string.Join("\n", expected.Select(ManifestData.Render)), string.Join("\n", actual.Select(ManifestData.Render)));
+    }
+
     [Theory]
     [InlineData("ingest-docs", "IngestDocs")]
     [InlineData("a", "A")]

@@ -150,6 +150,9 @@ public sealed class ManifestReaderTests
     [InlineData("paused: true", true)]
     [InlineData("paused: on", true)]
     [InlineData("paused: yes", true)]
+    [InlineData("paused: y", true)]
+    [InlineData("paused: Y", true)]
+    [InlineData("paused: n", false)]
     [InlineData("paused: False", false)]
     [InlineData("paused: ~", false)]
     public void Booleans_are_read_as_kubectl_reads_them(string line, bool expected)
@@ -200,6 +203,114 @@ public sealed class ManifestReaderTests
         Assert.Equal("HEVL507", other.RuleId);
         Assert.Equal((7, 17), (other.Span!.StartLine, other.Span.StartColumn));
         Assert.Contains("'hevlayer.com/v1beta9'", other.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Pipeline_or_Function_of_another_API_group_is_another_kind_and_skipped_without_a_word()
+    {
+        // README, Check: only hevlayer.com/v1alpha1 Pipelines and Functions are checked, other kinds are
+        // skipped, and only another hevlayer.com version is HEVL507. Tekton and Knative have kinds of these
+        // names, and rendered Helm output mixes them with ours.
+        const string Yaml = """
+            apiVersion: tekton.dev/v1
+            kind: Pipeline
+            metadata: {name: build}
+            spec: {tasks: []}
+            ---
+            apiVersion: serving.knative.dev/v1
+            kind: Function
+            metadata: {name: f}
+            ---
+            kind: Pipeline
+            metadata: {name: no-version}
+            ---
+            apiVersion: hevlayer.com/v1alpha1
+            metadata: {name: no-kind}
+            ---
+            apiVersion: hevlayer.com/v2
+            kind: Function
+            metadata: {name: later}
+            """;
+        var stream = WorkloadManifestReader.Read("mixed.yaml", Yaml);
+        Assert.Empty(stream.Workloads);
+        Assert.False(stream.HasInfraRules);
+
+        // Only the Function of another hevlayer.com version is HEVL507.
+        var other = Assert.Single(stream.Findings);
+        Assert.Equal("HEVL507", other.RuleId);
+        Assert.Equal(16, other.Span!.StartLine);
+    }
+
+    [Fact]
+    public void Duplicates_are_one_kind_namespace_and_name_across_files_and_no_namespace_is_default()
+    {
+        // README, HEVL103: two workloads of one kind share a namespace and name (two [Pipeline("ingest")] in
+        // default); duplicates across files are HEVL103. A Pipeline and a Function may share a name, and so may
+        // two namespaces.
+        static string Workload(string kind, string name, string? ns) =>
+            "apiVersion: hevlayer.com/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n"
+            + (ns is null ? string.Empty : "  namespace: " + ns + "\n")
+            + "spec:\n  worker: {image: \"x:1\"}\n  scaling: {pool: cpu, replicas: {max: 2}}\n";
+        var first = WorkloadManifestReader.Read("a.yaml", Workload("Pipeline", "ingest", null) + "---\n" + Workload("Pipeline", "embed", "search"));
+        var second = WorkloadManifestReader.Read(
+            "b.yaml",
+            string.Join("---\n", Workload("Pipeline", "ingest", "default"), Workload("Function", "ingest", null), Workload("Pipeline", "embed", "ops"), Workload("Pipeline", "embed", "search")));
+
+        var duplicates = ManifestCheck.Check(new[] { first, second }, SampleInfraRules, infraRulesNamed: true).Where(f => f.Finding.RuleId == "HEVL103").ToList();
+
+        Assert.Equal(new[] { "b.yaml@4", "b.yaml@30" }, duplicates.Select(f => f.Span.Path + "@" + f.Span.StartLine));
+        Assert.All(duplicates, f => Assert.Equal("metadata.name", f.Field));
+        Assert.Contains("a.yaml(4,9)", duplicates[0].Finding.Message, StringComparison.Ordinal);
+        Assert.Contains("a.yaml(12,9)", duplicates[1].Finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_first_byte_is_not_UTF8_at_the_start_of_the_file()
+    {
+        // README, HEVL505: reported at the first bad character, even when it is the very first one.
+        var text = Inputs_Decode(new byte[] { 0xFF }.Concat(System.Text.Encoding.UTF8.GetBytes(Pipeline("image: x:1"))).ToArray());
+        var finding = Assert.Single(WorkloadManifestReader.Read("a.yaml", text).Findings);
+        Assert.Equal("HEVL505", finding.RuleId);
+        Assert.Equal((1, 1), (finding.Span!.StartLine, finding.Span.StartColumn));
+    }
+
+    [Fact]
+    public void A_key_that_is_not_a_string_is_a_located_type_error_and_the_rest_is_read()
+    {
+        // README: a value of the wrong type is HEVL503, located; bad input never crashes the reader.
+        var yaml = Pipeline("image: x:1").Replace("    image: x:1\n", "    image: x:1\n    ? [a, b]\n    : 1\n", StringComparison.Ordinal);
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", yaml).Workloads);
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal("HEVL503", finding.RuleId);
+        Assert.Equal((8, 7), (finding.Span!.StartLine, finding.Span.StartColumn));
+        Assert.Equal("x:1", document.Declared.Worker.Image);
+    }
+
+    [Fact]
+    public void A_toleration_list_with_an_item_that_is_no_mapping_is_a_type_error_not_a_crash()
+    {
+        var yaml = Pipeline("podSpec:\n      tolerations: [{key: spot, operator: Exists}, spot]");
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", yaml).Workloads);
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal("HEVL503", finding.RuleId);
+        Assert.Equal(8, finding.Span!.StartLine);
+    }
+
+    [Fact]
+    public void Triggers_are_a_set_so_a_repeated_one_is_still_set()
+    {
+        // README: triggers are a set. Written twice, write is still a trigger.
+        const string Yaml = """
+            apiVersion: hevlayer.com/v1alpha1
+            kind: Function
+            metadata: {name: f}
+            spec:
+              triggers: [write, write, discovery]
+              worker: {image: "x:1"}
+              scaling: {pool: cpu, replicas: {max: 2}}
+            """;
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", Yaml).Workloads);
+        Assert.Equal(Policy.Model.FunctionTriggers.Write | Policy.Model.FunctionTriggers.Discovery, document.Declared.Function!.Triggers);
     }
 
     [Fact]

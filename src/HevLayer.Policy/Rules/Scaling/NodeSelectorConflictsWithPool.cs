@@ -25,8 +25,17 @@ public sealed class NodeSelectorConflictsWithPool : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.Declared.Worker.NodeSelector.Count == 0 || context.InfraRules is not { } infraRules
-            || context.ScalingWithPool is not { } scaling || infraRules.Find(scaling.Pool!) is not { } pool)
+        // Plain null checks, not negated patterns: Stryker cannot mutate a method whose negated patterns bind
+        // variables without breaking definite assignment, and then measures none of it (docs/mutation-testing.md).
+        var infraRules = context.InfraRules;
+        var scaling = context.ScalingWithPool;
+        if (context.Declared.Worker.NodeSelector.Count == 0 || infraRules is null || scaling is null)
+        {
+            yield break;
+        }
+
+        var pool = infraRules.Find(scaling.Pool!);
+        if (pool is null)
         {
             yield break;
         }

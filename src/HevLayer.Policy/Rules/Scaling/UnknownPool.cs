@@ -23,7 +23,11 @@ public sealed class UnknownPool : WorkloadRule
     /// <inheritdoc />
     public override IEnumerable<Finding> Check(WorkloadContext context)
     {
-        if (context.InfraRules is { } infraRules && context.ScalingWithPool is { } scaling && infraRules.Find(scaling.Pool!) is null)
+        // Plain null checks, not patterns that bind: a mutant of the condition (&& made ||) would leave them
+        // unassigned, so Stryker could not compile it and the check itself went unmeasured.
+        var infraRules = context.InfraRules;
+        var scaling = context.ScalingWithPool;
+        if (infraRules is not null && scaling is not null && infraRules.Find(scaling.Pool!) is null)
         {
             var ordered = infraRules.Pools.Select(p => p.Name)
                 .OrderBy(n => DidYouMean.Distance(n, scaling.Pool!))
