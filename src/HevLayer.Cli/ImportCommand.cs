@@ -79,10 +79,8 @@ internal static class ImportCommand
             }
 
             var folder = parsed.GetValue(output)!;
-            var existing = plan.Files.Where(f => File.Exists(Path.Combine(folder, f.FileName))).ToList();
-            if (existing.Count > 0)
+            if (RefusesToOverwrite(plan.Files.Select(f => f.FileName), folder, stderr))
             {
-                stderr.WriteLine("hevlayer: not overwriting " + string.Join(", ", existing.Select(f => Inputs.Display(Path.Combine(folder, f.FileName)))) + "; nothing was written. Remove them, or choose another --out.");
                 return Program.UsageOrIo;
             }
 
@@ -90,9 +88,7 @@ internal static class ImportCommand
             foreach (var file in plan.Files)
             {
                 var target = Path.Combine(folder, file.FileName);
-                var temp = target + ".hevlayer-tmp";
-                File.WriteAllText(temp, WorkloadSource.Write(file.Workload, file.ClassName, ns, file.Origin));
-                File.Move(temp, target);
+                WriteNew(target, WorkloadSource.Write(file.Workload, file.ClassName, ns, file.Origin));
                 stdout.WriteLine($"wrote {Inputs.Display(target)}: {ManifestWriter.KindName(file.Workload.Kind)} {file.Workload.Namespace ?? "(project namespace)"}/{file.Workload.Name} from {file.Origin}");
             }
 
@@ -161,10 +157,8 @@ internal static class ImportCommand
             return plan.Unreadable ? Program.Findings : Program.Clean;
         }
 
-        var existing = plan.Files.Where(f => File.Exists(Path.Combine(folder, f.FileName))).ToList();
-        if (existing.Count > 0)
+        if (RefusesToOverwrite(plan.Files.Select(f => f.FileName), folder, stderr))
         {
-            stderr.WriteLine("hevlayer: not overwriting " + string.Join(", ", existing.Select(f => Inputs.Display(Path.Combine(folder, f.FileName)))) + "; nothing was written. Remove them, or choose another --out.");
             return Program.UsageOrIo;
         }
 
@@ -172,9 +166,7 @@ internal static class ImportCommand
         foreach (var file in plan.Files)
         {
             var target = Path.Combine(folder, file.FileName);
-            var temp = target + ".hevlayer-tmp";
-            File.WriteAllText(temp, WorkloadSource.Write(file.Shared, file.ClassName, ns, file.Origin, file.Overrides));
-            File.Move(temp, target);
+            WriteNew(target, WorkloadSource.Write(file.Shared, file.ClassName, ns, file.Origin, file.Overrides));
             var differences = file.Overrides.Select(o => o.Environment).Distinct(StringComparer.Ordinal).ToList();
             stdout.WriteLine($"wrote {Inputs.Display(target)}: {ManifestWriter.KindName(file.Shared.Kind)} {file.Shared.Name}" + (differences.Count == 0 ? ", the same in every environment" : ", with differences in " + string.Join(", ", differences)));
         }
@@ -330,5 +322,29 @@ internal static class ImportCommand
                 return numbered;
             }
         }
+    }
+
+    /// <summary>
+    /// True (and says which, nothing written) when any of the files import would write already exists in
+    /// <paramref name="folder"/>: import never overwrites a user's file.
+    /// </summary>
+    private static bool RefusesToOverwrite(IEnumerable<string> fileNames, string folder, TextWriter stderr)
+    {
+        var existing = fileNames.Select(f => Path.Combine(folder, f)).Where(File.Exists).ToList();
+        if (existing.Count == 0)
+        {
+            return false;
+        }
+
+        stderr.WriteLine("hevlayer: not overwriting " + string.Join(", ", existing.Select(Inputs.Display)) + "; nothing was written. Remove them, or choose another --out.");
+        return true;
+    }
+
+    /// <summary>Writes a new file whole or not at all: through a temporary file beside it, then a rename.</summary>
+    private static void WriteNew(string target, string text)
+    {
+        var temp = target + ".hevlayer-tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, target);
     }
 }
