@@ -240,7 +240,7 @@ public sealed class WriteManifests : Task
 
         var context = ManifestState.Context(environment);
         var onDisk = previous is null || previous.Workloads.Count == 0 ? null : ListFolder(folder.Directory);
-        var rendered = new List<(string Hash, RenderedManifest Manifest)>();
+        var rendered = new List<(string Hash, RenderedManifest Manifest, SummaryRow Row)>();
         var unchanged = new List<string>();
         var rows = new List<SummaryRow>();
         foreach (var workload in assembly.Workloads)
@@ -267,8 +267,9 @@ public sealed class WriteManifests : Task
                 continue;
             }
 
-            rendered.Add((hash, manifest));
-            rows.Add(BuildSummary.Rows(new[] { manifest }, null)[0]);
+            var row = BuildSummary.Rows(new[] { manifest }, null)[0];
+            rendered.Add((hash, manifest, row));
+            rows.Add(row);
         }
 
         var renderMs = clock.Elapsed.TotalMilliseconds;
@@ -319,12 +320,12 @@ public sealed class WriteManifests : Task
         if (statePath is not null)
         {
             // Each rendered manifest as it is on disk now: written, or found with the right bytes.
-            foreach (var (hash, manifest) in rendered)
+            foreach (var (hash, manifest, row) in rendered)
             {
                 var file = new FileInfo(Path.Combine(folder.Directory, manifest.FileName));
                 if (file.Exists)
                 {
-                    state.Workloads[hash] = new ManifestStateEntry(hash, manifest.FileName, file.Length, file.LastWriteTimeUtc.Ticks, BuildSummary.Rows(new[] { manifest }, null)[0]);
+                    state.Workloads[hash] = new ManifestStateEntry(hash, manifest.FileName, file.Length, file.LastWriteTimeUtc.Ticks, row);
                 }
             }
 
