@@ -376,6 +376,47 @@ public sealed class ManifestReaderTests
         }
     }
 
+    [Fact]
+    public void An_empty_scaling_block_names_no_pool_and_HEVL003_sits_on_the_block()
+    {
+        // Seed: spec.scaling.pool is required (README, HEVL003). `scaling: {}` is the block with no field set, as
+        // [Scaling] with no Pool is in C#: the finding sits on the block. With no block at all it sits on the workload.
+        const string Head = "apiVersion: hevlayer.com/v1alpha1\nkind: Pipeline\nmetadata:\n  name: p\nspec:\n  worker: {image: \"x:1\"}\n";
+        var empty = ManifestCheck.Check(new[] { WorkloadManifestReader.Read("a.yaml", Head + "  scaling: {}\n") }, SampleInfraRules, infraRulesNamed: true);
+        var none = ManifestCheck.Check(new[] { WorkloadManifestReader.Read("a.yaml", Head) }, SampleInfraRules, infraRulesNamed: true);
+
+        // The block with no field set also has no replicas.max, which HEVL006 reports on the same block.
+        Assert.Contains(empty, f => f.Finding.RuleId == "HEVL003");
+        Assert.All(empty, f => Assert.Equal((7, "spec.scaling"), (f.Span.StartLine, f.Field)));
+        var onWorkload = Assert.Single(none);
+        Assert.Equal("HEVL003", onWorkload.Finding.RuleId);
+        Assert.NotEqual(7, onWorkload.Span.StartLine);
+    }
+
+    [Theory]
+    [InlineData("Pipeline", "retry")]
+    [InlineData("Function", "retry")]
+    [InlineData("Function", "schedule")]
+    public void An_empty_retry_or_schedule_block_reads_without_a_finding_and_writes_as_no_block(string kind, string block)
+    {
+        // README field table: spec.retry and spec.schedule are omitted "when none of its fields is set". An empty
+        // block is that block with none set: no finding (it is no unknown field and no wrong type), and the
+        // manifest written from it is the one written from the same manifest without the block.
+        var head = "apiVersion: hevlayer.com/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: p\n  namespace: team\nspec:\n  worker: {image: \"x:1\"}\n  scaling: {pool: cpu, replicas: {max: 2}}\n";
+        var withBlock = WorkloadManifestReader.Read("a.yaml", head + "  " + block + ": {}\n");
+        var without = WorkloadManifestReader.Read("a.yaml", head);
+
+        Assert.Empty(withBlock.Findings);
+        var document = Assert.Single(withBlock.Workloads);
+        Assert.Empty(document.Findings);
+        Assert.Equal(
+            ManifestCheck.Check(new[] { without }, SampleInfraRules, infraRulesNamed: true).Select(f => f.Finding.RuleId),
+            ManifestCheck.Check(new[] { withBlock }, SampleInfraRules, infraRulesNamed: true).Select(f => f.Finding.RuleId));
+        var written = ManifestWriter.Write(document.Declared with { SourceType = "P" });
+        Assert.Equal(ManifestWriter.Write(Assert.Single(without.Workloads).Declared with { SourceType = "P" }), written);
+        Assert.DoesNotContain(block + ":", written, StringComparison.Ordinal);
+    }
+
     /// <summary>A Pipeline whose <c>spec.worker</c> holds <paramref name="workerLine"/> on line 7.</summary>
     private static string Pipeline(string workerLine) =>
         "apiVersion: hevlayer.com/v1alpha1\nkind: Pipeline\nmetadata:\n  name: p\nspec:\n  worker:\n    " + workerLine + "\n  scaling: {pool: cpu, replicas: {max: 2}}\n";
