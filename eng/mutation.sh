@@ -23,8 +23,8 @@ export HEVLAYER_PROPERTY_CASES="${HEVLAYER_PROPERTY_CASES:-300}"
 # The score only means something if Stryker saw what the tests run. Every rule class and the facts are
 # reached by the in-process tests (each rule has analyzer tests; HEVL001 and HEVL002 alone by dozens), so a
 # file of them with no covered mutant, or a NoCoverage mutant in the HEVL001/HEVL002 checks, is a coverage
-# capture that missed code (as perTest did with analyzers run off the test's thread), not a gap in the
-# tests: the run fails rather than report a score that does not reproduce.
+# capture that missed code (as the capture in one shared test run did, before the configs asked for
+# perTestInIsolation), not a gap in the tests: the run fails rather than report a score that does not reproduce.
 # The manifest reader and the import are reached by dozens of in-process tests in the same way: a file of
 # theirs with no covered mutant is a capture that missed them.
 check_coverage() {

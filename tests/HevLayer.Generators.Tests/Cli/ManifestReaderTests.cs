@@ -6,6 +6,7 @@ using HevLayer.Policy.Emit;
 using HevLayer.Policy.InfraRules;
 using HevLayer.Policy.Manifests;
 using HevLayer.Policy.Model;
+using HevLayer.Policy.Yaml;
 using Xunit;
 
 namespace HevLayer.Generators.Tests.Cli;
@@ -338,6 +339,17 @@ public sealed class ManifestReaderTests
         Assert.Equal(id, finding.RuleId);
         Assert.NotNull(finding.Span);
         Assert.Empty(stream.Workloads);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_over_the_limit_whatever_its_bytes()
+    {
+        // README (HEVL504, HEVL220): a file over a safety limit is not read, so it is not searched for bytes
+        // that are not UTF-8 either: one finding, the limit, for a manifest and for an InfraRules file alike.
+        var text = "\uFFFD" + new string('#', YamlLimits.MaxCharacters);
+
+        Assert.Equal("HEVL504", Assert.Single(WorkloadManifestReader.Read("big.yaml", text).Findings).RuleId);
+        Assert.Equal("HEVL220", Assert.Single(InfraRulesReader.Read("big.yaml", text).Findings).RuleId);
     }
 
     [Fact]
