@@ -135,6 +135,19 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_YAML_is_one_finding_and_no_InfraRules()
+    {
+        // README: a hostile file gets one located error. A file the reader could not parse holds no InfraRules either:
+        // it is not read a second time as InfraRules (which would add the InfraRules reader's own syntax error).
+        var (code, stdout, stderr) = Run("kind: InfraRules\nspec: [unclosed\n", "check", "-");
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("HEVL", StringComparison.Ordinal));
+        Assert.Contains("error HEVL501", line, StringComparison.Ordinal);
+        Assert.Contains("with no InfraRules", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_InfraRules_each_pool_gets_HEVL200_and_the_exit_is_clean()
     {
         var (code, stdout, stderr) = Run(OverCeiling, "check", "-");

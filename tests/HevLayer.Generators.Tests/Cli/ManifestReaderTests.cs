@@ -350,6 +350,11 @@ public sealed class ManifestReaderTests
 
         Assert.Equal("HEVL504", Assert.Single(WorkloadManifestReader.Read("big.yaml", text).Findings).RuleId);
         Assert.Equal("HEVL220", Assert.Single(InfraRulesReader.Read("big.yaml", text).Findings).RuleId);
+
+        // At exactly the limit the file is read, and so searched: the bad byte is found.
+        var atLimit = text.Substring(0, YamlLimits.MaxCharacters);
+        Assert.Equal("HEVL505", Assert.Single(WorkloadManifestReader.Read("big.yaml", atLimit).Findings).RuleId);
+        Assert.Equal("HEVL222", Assert.Single(InfraRulesReader.Read("big.yaml", atLimit).Findings).RuleId);
     }
 
     [Fact]
@@ -427,6 +432,71 @@ public sealed class ManifestReaderTests
         var written = ManifestWriter.Write(document.Declared with { SourceType = "P" });
         Assert.Equal(ManifestWriter.Write(Assert.Single(without.Workloads).Declared with { SourceType = "P" }), written);
         Assert.DoesNotContain(block + ":", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_a_List_is_read_item_by_item_and_an_items_key_elsewhere_is_an_unknown_field()
+    {
+        // Kubernetes: `kind: List` holds its objects in `items`; a Pipeline with a top-level `items` is still the Pipeline.
+        var yaml = Pipeline("image: x:1") + "items:\n- {apiVersion: hevlayer.com/v1alpha1, kind: Function, metadata: {name: f}}\n";
+        var stream = WorkloadManifestReader.Read("a.yaml", yaml);
+
+        var document = Assert.Single(stream.Workloads);
+        Assert.Equal(WorkloadKind.Pipeline, document.Declared.Kind);
+        Assert.Equal("p", document.Declared.Name);
+        var finding = Assert.Single(document.Findings);
+        Assert.Equal(("HEVL502", 9), (finding.RuleId, finding.Span!.StartLine));
+    }
+
+    [Fact]
+    public void A_fixed_mode_max_equal_to_min_is_what_the_build_writes_not_a_MaxReplicas_of_the_users()
+    {
+        // README field table, spec.scaling.replicas.max: "in fixed mode the build writes replicas.min". Reading such a
+        // manifest gives back the attributes it was built from (no MaxReplicas); a different max is the user's own.
+        static ScalingModel Read(string replicas) => Assert.Single(WorkloadManifestReader.Read(
+            "a.yaml",
+            "apiVersion: hevlayer.com/v1alpha1\nkind: Pipeline\nmetadata: {name: p}\nspec:\n  worker: {image: \"x:1\"}\n  scaling: {pool: cpu, mode: fixed, replicas: " + replicas + "}\n").Workloads).Declared.Scaling!;
+
+        var same = Read("{min: 3, max: 3}");
+        Assert.Equal((HevLayer.Policy.Model.ScalingMode.Fixed, 3, (int?)null), (same.Mode, same.MinReplicas, same.MaxReplicas));
+        Assert.Equal((int?)5, Read("{min: 3, max: 5}").MaxReplicas);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_a_string_names_where_it_is_the_document_or_the_list_item()
+    {
+        var top = Pipeline("image: x:1") + "? [a]\n: 1\n";
+        var inItem = Pipeline("podSpec:\n      tolerations:\n      - {key: a, operator: Exists}\n      - {? [b] : 1, key: c, operator: Exists}");
+
+        var atTop = Assert.Single(Assert.Single(WorkloadManifestReader.Read("a.yaml", top).Workloads).Findings);
+        Assert.Equal(("HEVL503", 9), (atTop.RuleId, atTop.Span!.StartLine));
+        Assert.Contains("A key in the document", atTop.Message, StringComparison.Ordinal);
+        var inSecond = Assert.Single(Assert.Single(WorkloadManifestReader.Read("a.yaml", inItem).Workloads).Findings);
+        Assert.Equal(("HEVL503", 10), (inSecond.RuleId, inSecond.Span!.StartLine));
+        Assert.Contains("A key in spec.worker.podSpec.tolerations[1]", inSecond.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_top_level_apiVersion_and_kind_are_the_objects_own_and_a_workload_finding_sits_on_kind()
+    {
+        // Kubernetes: apiVersion and kind are the object's, at its top; under spec they are fields the table does not know.
+        var yaml = "apiVersion: hevlayer.com/v1alpha1\nkind: Pipeline\nmetadata: {name: p}\nspec:\n  kind: x\n  apiVersion: y\n  worker: {image: \"x:1\"}\n";
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", yaml).Workloads);
+
+        Assert.Equal(new[] { "HEVL502@5", "HEVL502@6" }, document.Findings.Select(f => f.RuleId + "@" + f.Span!.StartLine));
+        var noPool = Assert.Single(ManifestCheck.Check(document, SampleInfraRules, infraRulesNamed: true), f => f.Finding.RuleId == "HEVL003");
+        Assert.Equal(2, noPool.Span.StartLine);
+    }
+
+    [Fact]
+    public void A_finding_on_a_label_key_points_at_the_key_not_at_its_value()
+    {
+        // README, HEVL111: a label key the API server rejects. The key is at fault, so the finding is on it.
+        var yaml = "apiVersion: hevlayer.com/v1alpha1\nkind: Pipeline\nmetadata:\n  name: p\n  labels:\n    Team Name: search\nspec:\n  worker: {image: \"x:1\"}\n  scaling: {pool: cpu, replicas: {max: 2}}\n";
+        var document = Assert.Single(WorkloadManifestReader.Read("a.yaml", yaml).Workloads);
+
+        var finding = Assert.Single(ManifestCheck.Check(document, SampleInfraRules, infraRulesNamed: true));
+        Assert.Equal(("HEVL111", 6, 5), (finding.Finding.RuleId, finding.Span.StartLine, finding.Span.StartColumn));
     }
 
     /// <summary>A Pipeline whose <c>spec.worker</c> holds <paramref name="workerLine"/> on line 7.</summary>
