@@ -142,4 +142,28 @@ public sealed class PodSpecRuleTests
             """,
             SampleInfraRules,
             Diagnostic("HEVL011").WithLocation(0).WithArguments("karpenter.sh/nodepool", "gpu", "cpu", "cpu", "infrarules.yaml"));
+
+    [Fact]
+    public Task HEVL011_with_a_pool_InfraRules_do_not_list_has_no_selector_to_contradict() =>
+        // Seed: the pool's nodeSelector is InfraRules'. A pool they do not list is HEVL001, and nothing more.
+        VerifyAsync(Header + """
+            [Pipeline("unknown")]
+            [Scaling({|#0:Pool = "gpu-a10"|}, MaxReplicas = 2)]
+            [NodeSelector("karpenter.sh/nodepool", "gpu")]
+            public sealed partial class Unknown { }
+            """,
+            SampleInfraRules,
+            Diagnostic("HEVL001").WithLocation(0).WithArguments("gpu-a10", "infrarules.yaml", "gpu, cpu"));
+
+    [Fact]
+    public Task HEVL011_without_InfraRules_has_no_selector_to_contradict() =>
+        // Without InfraRules no pool's nodeSelector is known: HEVL200 at the pool, and nothing more.
+        VerifyAsync(Header + """
+            [Pipeline("anywhere")]
+            [Scaling({|#0:Pool = "cpu"|}, MaxReplicas = 2)]
+            [NodeSelector("karpenter.sh/nodepool", "gpu")]
+            public sealed partial class Anywhere { }
+            """,
+            null,
+            Diagnostic("HEVL200").WithLocation(0).WithArguments("cpu", "add infrarules.yaml beside the project, or name InfraRules files with the HevLayerInfraRules MSBuild property"));
 }
