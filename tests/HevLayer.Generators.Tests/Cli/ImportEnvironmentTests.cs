@@ -291,6 +291,30 @@ public sealed class ImportEnvironmentTests : IDisposable
         Assert.Contains("// Imported by hevlayer import from dev: ", File.ReadAllText(Path.Combine(target, "IngestDocs.cs")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Findings_write_nothing_without_force_and_with_force_the_rest_is_imported_and_the_count_said()
+    {
+        // README (import): fields attributes cannot say are listed, and nothing is written without --force; with it,
+        // the rest is imported and the summary counts what was left out. The same for --environment as for one input.
+        var dev = Write("dev.yaml", Dev);
+        var prod = Write("prod.yaml", Prod.Replace("spec:\n  retry:", "spec:\n  paused: true\n  retry:", StringComparison.Ordinal));
+        var target = Path.Combine(folder, "Workers");
+        var args = new[] { "import", "--environment", "dev=" + dev, "--environment", "prod=" + prod, "--out", target };
+
+        var (refused, refusedOut, refusedErr) = CheckCommandTests.Run(null, args);
+        Assert.Equal(1, refused);
+        Assert.Contains("warning HEVL506: in prod: spec.paused cannot be expressed", refusedOut, StringComparison.Ordinal);
+        Assert.Contains("1 finding(s) above", refusedErr, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", refusedErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(target));
+
+        var (forced, _, forcedErr) = CheckCommandTests.Run(null, args.Append("--force").ToArray());
+        Assert.Equal(0, forced);
+        Assert.Equal(3, Directory.GetFiles(target).Length);
+        Assert.Contains("imported 3 workload(s) of 2 environment(s) into ", forcedErr, StringComparison.Ordinal);
+        Assert.Contains("; 1 finding(s) listed above were left out (--force).", forcedErr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("dev=")]

@@ -138,6 +138,51 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void A_toleration_spelling_the_enums_lack_is_listed_and_a_managed_by_label_of_another_tool_is_kept()
+    {
+        // Kubernetes: a toleration's operator is Equal or Exists and its effect NoSchedule, PreferNoSchedule or
+        // NoExecute, spelled so; C#'s TolerationOperator and TaintEffect have exactly those, so another spelling
+        // cannot be imported (listed; with --force the toleration comes without it). README: the build adds
+        // app.kubernetes.io/managed-by: hevlayer-generators itself, so only that pair is dropped; another tool's
+        // value is the user's label.
+        const string Yaml = """
+            apiVersion: hevlayer.com/v1alpha1
+            kind: Pipeline
+            metadata:
+              name: ingest
+              namespace: search
+              labels: {app.kubernetes.io/managed-by: helm}
+            spec:
+              worker:
+                image: ghcr.io/acme/x:1
+                podSpec:
+                  tolerations:
+                  - {key: a, operator: exists}
+                  - {key: b, operator: Equal, value: v, effect: Sometimes}
+                  - {key: c, operator: Exists, effect: NoExecute}
+              scaling: {pool: cpu, replicas: {max: 2}}
+            """;
+        var file = Path.Combine(folder, "ingest.yaml");
+        File.WriteAllText(file, Yaml);
+        var target = Path.Combine(folder, "out");
+
+        var (code, stdout, _) = CheckCommandTests.Run(null, "import", file, "--out", target);
+        Assert.Equal(1, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("ingest.yaml(12,18): warning HEVL506: spec.worker.podSpec.tolerations[0].operator cannot be expressed", lines[0], StringComparison.Ordinal);
+        Assert.Contains("ingest.yaml(13,45): warning HEVL506: spec.worker.podSpec.tolerations[1].effect cannot be expressed", lines[1], StringComparison.Ordinal);
+
+        var (forced, _, _) = CheckCommandTests.Run(null, "import", file, "--out", target, "--force");
+        Assert.Equal(0, forced);
+        var imported = File.ReadAllText(Path.Combine(target, "Ingest.cs"));
+        Assert.Contains("[Label(\"app.kubernetes.io/managed-by\", \"helm\")]", imported, StringComparison.Ordinal);
+        Assert.Contains("[Toleration(\"a\")]", imported, StringComparison.Ordinal);
+        Assert.Contains("[Toleration(\"b\", \"v\", Operator = TolerationOperator.Equal)]", imported, StringComparison.Ordinal);
+        Assert.Contains("[Toleration(\"c\", Operator = TolerationOperator.Exists, Effect = TaintEffect.NoExecute)]", imported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Workloads_whose_class_names_collide_get_one_file_each_and_build_back()
     {
         // README: one file per workload, and the round trip is exact. These names all make the class name
