@@ -287,8 +287,28 @@ public sealed class ImportEnvironmentTests : IDisposable
             "  <ItemGroup>\n    <HevLayerEnvironment Include=\"dev\" InfraRules=\"infra/dev.yaml\" Namespace=\"search-dev\" />\n    <HevLayerEnvironment Include=\"prod\" InfraRules=\"infra/prod.yaml\" Namespace=\"search-prod\" />\n  </ItemGroup>\n",
             stdout,
             StringComparison.Ordinal);
-        Assert.Contains("imported 3 workload(s) of 2 environment(s)", stderr, StringComparison.Ordinal);
+        Assert.Contains("imported 3 workload(s) of 2 environment(s) into ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("left out", stderr, StringComparison.Ordinal);
         Assert.Contains("// Imported by hevlayer import from dev: ", File.ReadAllText(Path.Combine(target, "IngestDocs.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Usage_errors_write_nothing_no_out_folder_and_one_environment_per_option()
+    {
+        // README (import): --out is required; --environment takes one NAME=PATH, so a second value after it is a
+        // PATH, and PATHs and --environment together are a usage error (exit code 2), with nothing written.
+        var dev = Write("dev.yaml", Dev);
+        var prod = Write("prod.yaml", Prod);
+        var target = Path.Combine(folder, "Workers");
+
+        var (noOut, _, noOutErr) = CheckCommandTests.Run(null, "import", "--environment", "dev=" + dev, "--environment", "prod=" + prod);
+        Assert.Equal(2, noOut);
+        Assert.Contains("'--out' is required", noOutErr, StringComparison.Ordinal);
+
+        var (both, _, bothErr) = CheckCommandTests.Run(null, "import", "--environment", "dev=" + dev, "prod=" + prod, "--out", target);
+        Assert.Equal(2, both);
+        Assert.Contains("not both", bothErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(target));
     }
 
     [Fact]
