@@ -293,6 +293,24 @@ public sealed class ImportEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_YAML_is_an_error_level_finding_so_the_exit_code_is_1_even_with_force()
+    {
+        // README: exit code 1 is findings at error level; a broken file gets one located error (HEVL501). --force
+        // imports what can be imported, but does not make an unreadable input clean.
+        var bad = Write("broken.yaml", "kind: Pipeline\nspec: [unclosed\n");
+        var target = Path.Combine(folder, "Workers");
+
+        var (environments, environmentsOut, _) = CheckCommandTests.Run(null, "import", "--environment", "dev=" + Write("dev.yaml", Dev), "--environment", "prod=" + bad, "--out", target, "--force");
+        Assert.Equal(1, environments);
+        Assert.Contains("broken.yaml(3,1): error HEVL501: in prod: YAML syntax error", environmentsOut, StringComparison.Ordinal);
+
+        var (single, singleOut, _) = CheckCommandTests.Run(null, "import", bad, Write("prod.yaml", Prod), "--out", target, "--force");
+        Assert.Equal(1, single);
+        Assert.Contains("broken.yaml(3,1): error HEVL501: YAML syntax error", singleOut, StringComparison.Ordinal);
+        Assert.Equal(3, Directory.GetFiles(target).Length);
+    }
+
+    [Fact]
     public void Usage_errors_write_nothing_no_out_folder_and_one_environment_per_option()
     {
         // README (import): --out is required; --environment takes one NAME=PATH, so a second value after it is a
