@@ -43,12 +43,16 @@ public sealed class PodSpecRuleTests
             [{|#0:NodeSelector("bad key", "amd64")|}]
             [{|#1:NodeSelector("Example.com/arch", "amd64")|}]
             [{|#2:NodeSelector("arch", "-amd64")|}]
+            [{|#3:NodeSelector("bad key!", "bad value!")|}]
             public sealed partial class Ingest { }
             """,
             SampleInfraRules,
             Diagnostic("HEVL127").WithLocation(0).WithArguments("bad key", "the name may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
             Diagnostic("HEVL127").WithLocation(1).WithArguments("Example.com/arch", "the prefix 'Example.com' must be a lowercase DNS subdomain of at most 253 characters, such as example.com"),
-            Diagnostic("HEVL127").WithLocation(2).WithArguments("arch", "the value may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"));
+            Diagnostic("HEVL127").WithLocation(2).WithArguments("arch", "the value may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
+            // A pair whose key and value are both bad is one finding, about the key: the pair is named by its key,
+            // and the value is checked once the key is a label key.
+            Diagnostic("HEVL127").WithLocation(3).WithArguments("bad key!", "the name may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"));
 
     [Fact]
     public Task HEVL128_each_toleration_rule_of_the_API_server_is_located_at_the_argument_that_breaks_it() =>
@@ -63,6 +67,7 @@ public sealed class PodSpecRuleTests
             [Toleration("gpu", {|#5:Operator = (TolerationOperator)7|})]
             [Toleration("gpu", {|#6:Effect = (TaintEffect)9|})]
             [Toleration("gpu", "a", Effect = TaintEffect.NoSchedule, {|#7:TolerationSeconds = 30|})]
+            [Toleration("gpu", "not a value", {|#8:Operator = (TolerationOperator)7|})]
             public sealed partial class Ingest { }
             """,
             SampleInfraRules,
@@ -73,7 +78,10 @@ public sealed class PodSpecRuleTests
             Diagnostic("HEVL128").WithLocation(4).WithArguments("#5 ('gpu')", "has an invalid value: the value may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
             Diagnostic("HEVL128").WithLocation(5).WithArguments("#6 ('gpu')", "has operator '7'; an operator is Equal or Exists"),
             Diagnostic("HEVL128").WithLocation(6).WithArguments("#7 ('gpu')", "has effect '9'; an effect is NoSchedule, PreferNoSchedule, NoExecute, or none for every effect"),
-            Diagnostic("HEVL128").WithLocation(7).WithArguments("#8 ('gpu')", "sets TolerationSeconds, which only a NoExecute effect can have; set Effect = TaintEffect.NoExecute, or remove TolerationSeconds"));
+            Diagnostic("HEVL128").WithLocation(7).WithArguments("#8 ('gpu')", "sets TolerationSeconds, which only a NoExecute effect can have; set Effect = TaintEffect.NoExecute, or remove TolerationSeconds"),
+            // Which value is allowed depends on the operator (a label value with Equal, none with Exists): with an
+            // operator Kubernetes does not know, only the operator is reported.
+            Diagnostic("HEVL128").WithLocation(8).WithArguments("#9 ('gpu')", "has operator '7'; an operator is Equal or Exists"));
 
     [Fact]
     public Task HEVL129_a_service_account_name_is_a_DNS_subdomain() =>
@@ -103,6 +111,8 @@ public sealed class PodSpecRuleTests
             [Function("enrich", Triggers = FunctionTriggers.Write)]
             [Scaling(Pool = "cpu", MaxReplicas = 2)]
             [{|#0:IndexSelector("tier!", "gold")|}]
+            [{|#2:IndexSelector("corpus", "not a value")|}]
+            [{|#3:IndexSelector("bad key!", "bad value!")|}]
             public sealed partial class Enrich { }
 
             [Pipeline("ingest")]
@@ -112,6 +122,9 @@ public sealed class PodSpecRuleTests
             """,
             SampleInfraRules,
             Diagnostic("HEVL130").WithLocation(0).WithArguments("tier!", "the name may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
+            Diagnostic("HEVL130").WithLocation(2).WithArguments("corpus", "the value may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
+            // Key and value both bad: one finding, about the key (as HEVL127).
+            Diagnostic("HEVL130").WithLocation(3).WithArguments("bad key!", "the name may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit"),
             Diagnostic("HEVL113").WithLocation(1).WithArguments("IndexSelector", "Ingest", "a Pipeline has no spec.indexSelector", "make the class a Function"));
 
     [Fact]
