@@ -199,14 +199,20 @@ public sealed class ImportTests : IDisposable
             Workload("Pipeline", "ingest-docs", "ops"),
             Workload("Pipeline", "ingestdocs", "default"),
             Workload("Pipeline", "ingest--docs", "search"),
+            Workload("Pipeline", "ingest---docs", "search"),
+            Workload("Pipeline", "ingest----docs", "search"),
         });
         var input = new InputText("all.yaml", text);
 
         var plan = ImportCommand.Plan(new[] { input });
 
         Assert.Empty(plan.Findings);
-        Assert.Equal(6, plan.Files.Count);
-        Assert.Equal(6, plan.Files.Select(f => f.FileName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // README: the name, then the kind appended, then the namespace and kind, then a number from 2.
+        Assert.Equal(
+            new[] { "IngestDocs", "IngestDocsFunction", "IngestDocsPipeline", "IngestDocsOpsPipeline", "IngestdocsDefaultPipeline", "IngestDocsSearchPipeline", "IngestDocsSearchPipeline2", "IngestDocsSearchPipeline3" },
+            plan.Files.Select(f => f.ClassName));
+        Assert.Equal(8, plan.Files.Select(f => f.FileName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(plan.Files, f => Assert.Equal(f.ClassName + ".cs", f.FileName));
         var sources = plan.Files.Select(f => (f.FileName, WorkloadSource.Write(f.Workload, f.ClassName, "Imported.Workers", f.Origin))).ToArray();
         var (_, output) = GeneratorHarness.Run(GeneratorHarness.Compile(sources));
