@@ -37,7 +37,8 @@ internal sealed record EnvironmentImportPlan(IReadOnlyList<EnvironmentClass> Fil
 /// <para>
 /// What the attributes cannot say is a located finding (HEVL506, "in dev: ..."), as in a plain import: a workload
 /// missing from some environment (a class is deployed to every one), a [Pipeline]/[Function] argument that differs
-/// (Paused and the Function's fields there belong to the workload, not to an environment), and a namespace that
+/// (Paused and the Function's fields there belong to the workload, not to an environment), a scaling block some
+/// environments have and another lacks (the build writes spec.scaling everywhere), and a namespace that
 /// differs where another workload of the same environment already needs another one, or where a workload that
 /// sets no namespace would take it.
 /// </para>
@@ -106,6 +107,21 @@ internal static class EnvironmentImport
 
             var documents = names.Select(n => byEnvironment[n].Document).ToList();
             var models = names.Select(n => byEnvironment[n].Model).ToList();
+
+            // The build writes spec.scaling in every environment (its pool is required, HEVL003), so a workload with a
+            // scaling block in some environments cannot leave it out in another; --force gives it the first one's.
+            var scaling = models.FirstOrDefault(m => m.Scaling is not null)?.Scaling;
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (scaling is not null && models[i].Scaling is null)
+                {
+                    var with = names.Where((_, j) => byEnvironment[names[j]].Model.Scaling is not null).ToList();
+                    var first = with[0];
+                    findings.Add(NotExpressible(names[i], documents[i], "spec.scaling", $"it has no scaling block, but {string.Join(", ", with)} {(with.Count == 1 ? "has" : "have")} one; the build writes spec.scaling in every environment (its pool is required), so --force gives it {first}'s"));
+                    models[i] = models[i] with { Scaling = scaling };
+                }
+            }
+
             if (models.All(m => m.Namespace is null))
             {
                 unnamespaced.Add((key, documents));
@@ -220,8 +236,7 @@ internal static class EnvironmentImport
             }
         }
 
-        // [Scaling] makes the scaling block; an override cannot take it away, so an environment without one shares none.
-        return models.Any(m => m.Scaling is null) ? shared with { Scaling = null } : shared;
+        return shared;
     }
 
     /// <summary>The attributes that turn <paramref name="shared"/> into <paramref name="model"/> in <paramref name="environment"/>.</summary>
@@ -280,7 +295,7 @@ internal static class EnvironmentImport
                 }
             }
 
-            if (changed.Count > 0 || (part == "Scaling" && shared.Scaling is null && model.Scaling is not null))
+            if (changed.Count > 0)
             {
                 yield return new EnvironmentAttribute(environment, part, changed);
             }
@@ -331,7 +346,8 @@ internal static class EnvironmentImport
 
     private static ManifestFinding NotExpressible(string environment, WorkloadDocument document, string path, string reason)
     {
-        var at = document.Places.TryGetValue(path, out var place) ? place.Key : document.Locate(WorkloadTarget.Name);
+        // A field the document does not have (a missing block) is the workload's: at the metadata.name key, as the others.
+        var at = document.Places.TryGetValue(path, out var place) || document.Places.TryGetValue("metadata.name", out place) ? place.Key : document.Locate(WorkloadTarget.Name);
         return In(environment, new ManifestFinding(ManifestFileRules.NotExpressible.In(at, ("field", path), ("reason", reason)), at, path));
     }
 

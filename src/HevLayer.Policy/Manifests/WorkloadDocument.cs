@@ -45,7 +45,7 @@ public sealed class WorkloadDocument
     /// <summary>What the reader found (unknown fields, wrongly typed values, unknown modes and triggers), located.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary>Fields the product knows but no attribute can express (for example <c>spec.worker.podSpec</c>), in file order.</summary>
+    /// <summary>Fields the product knows but no attribute can express (a <c>spec.worker.podSpec</c> field the product does not model, such as <c>affinity</c>), in file order.</summary>
     public IReadOnlyList<FieldPlace> Opaque { get; }
 
     /// <summary>The fields set in the document, by YAML path.</summary>

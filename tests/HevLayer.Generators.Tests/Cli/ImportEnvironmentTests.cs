@@ -382,7 +382,7 @@ public sealed class ImportEnvironmentTests : IDisposable
     }
 
     /// <summary>The plan for inline inputs named <c>ENV.yaml</c>.</summary>
-    private static EnvironmentImportPlan Plan(params (string Environment, string Yaml)[] inputs) =>
+    internal static EnvironmentImportPlan Plan(params (string Environment, string Yaml)[] inputs) =>
         EnvironmentImport.Plan(inputs.Select(i => new EnvironmentInput(i.Environment, new[] { new InputText(i.Environment + ".yaml", i.Yaml) })).ToList());
 
     private static string Source(EnvironmentImportPlan plan, string className)
@@ -392,7 +392,7 @@ public sealed class ImportEnvironmentTests : IDisposable
     }
 
     /// <summary>Compiles the plan's classes with the real generator, for a project declaring the plan's environments, and renders each environment's manifests as the build task does.</summary>
-    private static Dictionary<string, IReadOnlyList<RenderedManifest>> BuildBack(EnvironmentImportPlan plan)
+    internal static Dictionary<string, IReadOnlyList<RenderedManifest>> BuildBack(EnvironmentImportPlan plan)
     {
         var sources = plan.Files.Select(f => (f.FileName, WorkloadSource.Write(f.Shared, f.ClassName, "Imported.Workers", f.Origin, f.Overrides))).ToArray();
         var table = DeploymentEnvironments.Format(plan.Environments);
@@ -406,7 +406,7 @@ public sealed class ImportEnvironmentTests : IDisposable
     }
 
     /// <summary><see cref="ManifestData.Normalize"/>, for a workload that may have no scaling block.</summary>
-    private static SortedDictionary<string, object> Normalize(YamlDotNet.RepresentationModel.YamlMappingNode manifest)
+    internal static SortedDictionary<string, object> Normalize(YamlDotNet.RepresentationModel.YamlMappingNode manifest)
     {
         var data = ManifestData.Data(manifest);
         var spec = (SortedDictionary<string, object>)data["spec"];
